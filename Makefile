@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Thin wrapper over Meson: `make`, `make test`, `make demo`, `make fuzz`, `make clean`.
+BUILD := build
+FUZZ_SECONDS ?= 600
+
+.PHONY: all test demo fuzz deps clean
+
+all: deps
+	@[ -f $(BUILD)/build.ninja ] || meson setup $(BUILD) >/dev/null
+	@ninja -C $(BUILD)
+
+test: deps
+	@scripts/run-tests.sh
+
+demo: all
+	@scripts/demo.sh
+
+fuzz: deps
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+deps:
+	@scripts/deps.sh
+
+clean:
+	rm -rf build build-asan build-fuzz

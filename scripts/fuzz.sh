@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
+# scripts/fuzz.sh SECONDS - what `make fuzz` runs: every libFuzzer target for SECONDS, seeded with
+# the bpf_conformance programs (assembled by vxdp), corpus kept in fuzz-corpus/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-600}
+conf=${CONFORMANCE_DIR:-../shared/conformance/bpf_conformance}
+[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
+	-Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+ninja -C build-fuzz >/dev/null
+[ -f build/build.ninja ] || meson setup build >/dev/null
+ninja -C build >/dev/null
+mkdir -p fuzz-corpus/interp fuzz-corpus/asm
+tmp_bin=$(mktemp)
+trap 'rm -f "$tmp_bin"' EXIT
+if [ -d "$conf/tests" ]; then
+	for f in "$conf"/tests/*.data; do
+		base=$(basename "$f" .data)
+		awk '/^-- /{s=$2; next} s=="asm"' "$f" >"fuzz-corpus/asm/$base"
+		# interp seeds: a zero memory-length byte, then the bytecode
+		if build/tools/vxdp asm "fuzz-corpus/asm/$base" -o "$tmp_bin" 2>/dev/null; then
+			{ printf '\0'; cat "$tmp_bin"; } >"fuzz-corpus/interp/$base"
+		fi
+	done 2>/dev/null || true
+fi
+for t in interp asm; do
+	echo "== fuzz_$t for ${secs}s"
+	build-fuzz/fuzz/fuzz_$t -max_total_time="$secs" -rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix=fuzz-corpus/ "fuzz-corpus/$t" 2>&1 | tail -n 12
+done
