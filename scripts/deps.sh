@@ -8,6 +8,7 @@ set -eu
 pkgs=(
 	build-essential pkg-config meson ninja-build python3
 	clang llvm libclang-rt-dev
+	libelf-dev zlib1g-dev liburcu-dev libbpf-dev linux-libc-dev bpftool libjson-c-dev
 )
 
 missing=()
@@ -28,5 +29,11 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "deps.sh: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+$sudo apt-get update -qq >/dev/null
+log=$(mktemp)
+if ! $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+	cat "$log" >&2
+	rm -f "$log"
+	exit 1
+fi
+rm -f "$log"

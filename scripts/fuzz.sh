@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 # scripts/fuzz.sh SECONDS - what `make fuzz` runs: every libFuzzer target for SECONDS, seeded with
-# the bpf_conformance programs (assembled by vxdp), corpus kept in fuzz-corpus/.
+# the bpf_conformance programs (assembled by vxdp) and the test objects, corpus kept in
+# fuzz-corpus/. FUZZ_TARGETS="interp obj" picks targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-600}
@@ -11,7 +12,8 @@ conf=${CONFORMANCE_DIR:-../shared/conformance/bpf_conformance}
 ninja -C build-fuzz >/dev/null
 [ -f build/build.ninja ] || meson setup build >/dev/null
 ninja -C build >/dev/null
-mkdir -p fuzz-corpus/interp fuzz-corpus/asm
+mkdir -p fuzz-corpus/interp fuzz-corpus/asm fuzz-corpus/obj
+cp build-fuzz/tests/progs/*.o build-fuzz/tests/xdp/*.o fuzz-corpus/obj/ 2>/dev/null || true
 tmp_bin=$(mktemp)
 trap 'rm -f "$tmp_bin"' EXIT
 if [ -d "$conf/tests" ]; then
@@ -24,7 +26,7 @@ if [ -d "$conf/tests" ]; then
 		fi
 	done 2>/dev/null || true
 fi
-for t in interp asm; do
+for t in ${FUZZ_TARGETS:-interp asm obj}; do
 	echo "== fuzz_$t for ${secs}s"
 	build-fuzz/fuzz/fuzz_$t -max_total_time="$secs" -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix=fuzz-corpus/ "fuzz-corpus/$t" 2>&1 | tail -n 12

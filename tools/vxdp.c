@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * vxdp - the command-line tool: `vxdp asm`, `vxdp disasm`, and (as they land) `prog`, `map`,
- * `port`, `stats`. Errors go to stderr with a non-zero exit status.
+ * vxdp - the command-line tool: `vxdp asm`, `vxdp disasm`, `vxdp prog`, and (as they land)
+ * `map`, `port`, `stats`. Errors go to stderr with a non-zero exit status (2 for usage).
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "util.h"
 #include "vxbpf/asm.h"
 #include "vxbpf/prog.h"
@@ -25,6 +26,12 @@ static void usage(FILE *out)
 		"                              or hex bytes with --hex\n"
 		"  disasm FILE [--hex]         disassemble bytecode (raw, or hex text with --hex);\n"
 		"                              FILE may be - for stdin\n"
+		"  prog run OBJECT [--prog NAME] [--map NAME:KEYHEX=VALUEHEX]...\n"
+		"           [--engine interp|jit] [--repeat N] [--json] --data-in FILE...\n"
+		"                              run an XDP program over frames (one per file)\n"
+		"  prog show OBJECT [--json]   list an object's programs and maps\n"
+		"  prog dump OBJECT [--prog NAME]\n"
+		"                              disassemble programs after relocation\n"
 		"  help                        this text\n");
 }
 
@@ -159,6 +166,8 @@ int main(int argc, char **argv)
 		return cmd_asm(argc - 2, argv + 2);
 	if (!strcmp(cmd, "disasm"))
 		return cmd_disasm(argc - 2, argv + 2);
+	if (!strcmp(cmd, "prog"))
+		return cmd_prog(argc - 2, argv + 2);
 	util_err("unknown command '%s'; try 'vxdp help'", cmd);
 	return 2;
 }

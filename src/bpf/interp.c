@@ -13,33 +13,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "vxbpf/helper.h"
-#include "vxbpf/interp.h"
-
-#define R(n) (1u << (n))
-#define ARG_REGS (R(1) | R(2) | R(3) | R(4) | R(5))
-#define SAVED_REGS (R(6) | R(7) | R(8) | R(9))
-
-struct frame {
-	uint64_t saved[4]; /* the caller's r6-r9 */
-	uint64_t fp;	   /* the caller's r10 */
-	uint16_t init;	   /* the caller's written-register mask */
-	size_t ret_pc;
-};
-
-struct vm {
-	const struct vx_insn *insns;
-	size_t len;
-	size_t pc;
-	struct vx_env *env;
-	struct vx_error *err;
-	uint64_t reg[16]; /* 16 so that any 4-bit register field indexes inside */
-	uint16_t init;	  /* bit n set: rn has been written */
-	int depth;	  /* frames in use beyond the entry function's */
-	struct frame frames[VX_MAX_CALL_DEPTH];
-	uint8_t *stack_top;
-	_Alignas(8) uint8_t stack[VX_MAX_CALL_DEPTH * VX_STACK_SIZE];
-};
+#include "interp_priv.h"
+#include "prog_priv.h"
+#include "vxbpf/map.h"
 
 void vx_env_init(struct vx_env *env)
 {
@@ -60,29 +36,57 @@ static int fail(struct vm *vm, const char *what)
 	return vx_error_set(vm->err, (int)vm->pc, "%s", what);
 }
 
-static bool in_range(uintptr_t a, unsigned size, uintptr_t base, size_t len)
+static bool in_range(uintptr_t a, uint64_t size, uintptr_t base, size_t len)
 {
 	return a >= base && size <= len && a - base <= len - size;
 }
 
-/* The host address of a size-byte access at addr, or NULL (with the error set) if not allowed. */
-static void *mem_at(struct vm *vm, uint64_t addr, unsigned size, unsigned prot, unsigned basereg)
+bool vm_in_stack(struct vm *vm, uint64_t addr)
+{
+	uintptr_t lo = (uintptr_t)(vm->stack_top - (vm->depth + 1) * VX_STACK_SIZE);
+
+	return addr >= lo && addr < (uintptr_t)vm->stack_top;
+}
+
+static bool in_regions(const struct vx_region *r, unsigned n, uintptr_t a, uint64_t size,
+		       unsigned prot)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (in_range(a, size, r[i].base, r[i].size) && (r[i].prot & prot) == prot)
+			return true;
+	return false;
+}
+
+void *vm_mem(struct vm *vm, uint64_t addr, uint64_t size, unsigned prot)
 {
 	uintptr_t a = (uintptr_t)addr;
 	uintptr_t lo = (uintptr_t)(vm->stack_top - (vm->depth + 1) * VX_STACK_SIZE);
-	unsigned i;
+	struct vx_env *env = vm->env;
 
 	if (in_range(a, size, lo, (uintptr_t)vm->stack_top - lo))
 		return (void *)a;
-	for (i = 0; i < vm->env->nregions; i++) {
-		const struct vx_region *r = &vm->env->regions[i];
-
-		if (in_range(a, size, r->base, r->size) && (r->prot & prot) == prot)
-			return (void *)a;
-	}
-	vx_error_set(vm->err, (int)vm->pc, "out-of-bounds %s of %u bytes through r%u%+d",
-		     prot & VX_MEM_WRITE ? "write" : "read", size, basereg, vm->insns[vm->pc].off);
+	if (env->pkt_start && env->pkt_end &&
+	    in_range(a, size, (uintptr_t)*env->pkt_start,
+		     (size_t)(*env->pkt_end - *env->pkt_start)))
+		return (void *)a;
+	if (in_regions(env->regions, env->nregions, a, size, prot) ||
+	    in_regions(vm->dyn, VX_MAX_DYN, a, size, prot))
+		return (void *)a;
 	return NULL;
+}
+
+/* vm_mem for the instruction at pc, with the error set when the access is refused. */
+static void *mem_at(struct vm *vm, uint64_t addr, unsigned size, unsigned prot, unsigned basereg)
+{
+	void *p = vm_mem(vm, addr, size, prot);
+
+	if (!p)
+		vx_error_set(vm->err, (int)vm->pc, "out-of-bounds %s of %u bytes through r%u%+d",
+			     prot & VX_MEM_WRITE ? "write" : "read", size, basereg,
+			     vm->insns[vm->pc].off);
+	return p;
 }
 
 static unsigned size_bytes(uint8_t code)
@@ -342,20 +346,7 @@ static int exec_cond(struct vm *vm, const struct vx_insn *in)
 	return jump_to(vm, in->off);
 }
 
-static int call_helper(struct vm *vm, const struct vx_insn *in)
-{
-	const struct vx_helper *h = vx_helper_get((uint32_t)in->imm);
-	uint64_t *r = vm->reg;
-
-	if (!h)
-		return vx_error_set(vm->err, (int)vm->pc, "unknown helper %d", in->imm);
-	r[0] = h->fn(r[1], r[2], r[3], r[4], r[5]);
-	vm->init = (uint16_t)((vm->init & ~ARG_REGS) | R(0));
-	vm->pc++;
-	return 0;
-}
-
-static int call_local(struct vm *vm, const struct vx_insn *in)
+int vm_push_frame(struct vm *vm, size_t target, size_t ret_pc, bool callback)
 {
 	struct frame *f;
 	uint8_t *fp;
@@ -363,20 +354,36 @@ static int call_local(struct vm *vm, const struct vx_insn *in)
 	if (vm->depth + 1 >= VX_MAX_CALL_DEPTH)
 		return vx_error_set(vm->err, (int)vm->pc, "call depth exceeds %d frames",
 				    VX_MAX_CALL_DEPTH);
+	if (target >= vm->len)
+		return vx_error_set(vm->err, (int)vm->pc, "call out of range");
 	f = &vm->frames[vm->depth++];
 	memcpy(f->saved, &vm->reg[6], sizeof(f->saved));
 	f->fp = vm->reg[VX_REG_FP];
 	f->init = vm->init;
-	f->ret_pc = vm->pc + 1;
+	f->callback = callback;
+	f->ret_pc = ret_pc;
+	f->insns = vm->insns;
+	f->len = vm->len;
+	f->prog = vm->prog;
 	/* The new frame's place follows from the depth alone, never from a register's value. */
 	fp = vm->stack_top - vm->depth * VX_STACK_SIZE;
 	memset(fp - VX_STACK_SIZE, 0, VX_STACK_SIZE);
 	vm->reg[VX_REG_FP] = (uint64_t)(uintptr_t)fp;
 	vm->init = (uint16_t)((vm->init & ARG_REGS) | R(VX_REG_FP));
-	return jump_to(vm, in->imm);
+	vm->pc = target;
+	return 0;
 }
 
-/* Returns 1 when the entry function exits. */
+static int call_local(struct vm *vm, const struct vx_insn *in)
+{
+	int64_t t = (int64_t)vm->pc + 1 + in->imm;
+
+	if (t < 0 || (uint64_t)t >= vm->len)
+		return fail(vm, "call out of range");
+	return vm_push_frame(vm, (size_t)t, vm->pc + 1, false);
+}
+
+/* Returns 1 when the entry function exits, 2 when a callback returns. */
 static int exec_exit(struct vm *vm)
 {
 	struct frame *f;
@@ -388,7 +395,10 @@ static int exec_exit(struct vm *vm)
 	vm->reg[VX_REG_FP] = f->fp;
 	vm->init = (uint16_t)((f->init & (SAVED_REGS | R(VX_REG_FP))) | R(0));
 	vm->pc = f->ret_pc;
-	return 0;
+	vm->insns = f->insns;
+	vm->len = f->len;
+	vm->prog = f->prog;
+	return f->callback ? 2 : 0;
 }
 
 static int exec_jmp(struct vm *vm, const struct vx_insn *in)
@@ -400,7 +410,7 @@ static int exec_jmp(struct vm *vm, const struct vx_insn *in)
 		if (in->src == VX_CALL_LOCAL)
 			return call_local(vm, in);
 		if (in->src == VX_CALL_HELPER && VX_SRC(in->code) == VX_K)
-			return call_helper(vm, in);
+			return vm_call_helper(vm, in);
 		return fail(vm, "unsupported call");
 	case VX_EXIT:
 		return exec_exit(vm);
@@ -448,12 +458,37 @@ static void store(void *p, unsigned size, uint64_t v)
 		memcpy(p, &v, 8);
 }
 
+/* The context is read through ctx_load, never as memory. Returns 1 if addr is not in it. */
+static int ctx_access(struct vm *vm, const struct vx_insn *in, uint64_t addr, unsigned size)
+{
+	struct vx_env *env = vm->env;
+	uint64_t off = addr - (uintptr_t)env->ctx;
+
+	if (!env->ctx || addr < (uintptr_t)env->ctx || off >= env->ctx_size)
+		return 1;
+	if (VX_CLASS(in->code) != VX_LDX || VX_MODE(in->code) != VX_MEM)
+		return vx_error_set(vm->err, (int)vm->pc, "invalid %s of the context at offset %u",
+				    VX_CLASS(in->code) == VX_LDX ? "sign-extending load" : "write",
+				    (unsigned)off);
+	if (env->ctx_load(env->ctx, (uint32_t)off, size, &vm->reg[in->dst]))
+		return vx_error_set(vm->err, (int)vm->pc,
+				    "invalid context access: %u bytes at offset %u", size,
+				    (unsigned)off);
+	vm->init |= R(in->dst);
+	vm->pc++;
+	return 0;
+}
+
 static int exec_ldx(struct vm *vm, const struct vx_insn *in)
 {
 	unsigned size = size_bytes(in->code);
-	void *p = mem_at(vm, vm->reg[in->src] + (uint64_t)(int64_t)in->off, size, VX_MEM_READ,
-			 in->src);
+	uint64_t addr = vm->reg[in->src] + (uint64_t)(int64_t)in->off;
+	int ret = ctx_access(vm, in, addr, size);
+	void *p;
 
+	if (ret <= 0)
+		return ret;
+	p = mem_at(vm, addr, size, VX_MEM_READ, in->src);
 	if (!p)
 		return -1;
 	vm->reg[in->dst] = load(p, size, VX_MODE(in->code) == VX_MEMSX);
@@ -466,9 +501,12 @@ static int exec_store(struct vm *vm, const struct vx_insn *in)
 {
 	unsigned size = size_bytes(in->code);
 	uint64_t v = VX_CLASS(in->code) == VX_ST ? (uint64_t)(int64_t)in->imm : vm->reg[in->src];
-	void *p = mem_at(vm, vm->reg[in->dst] + (uint64_t)(int64_t)in->off, size, VX_MEM_WRITE,
-			 in->dst);
+	uint64_t addr = vm->reg[in->dst] + (uint64_t)(int64_t)in->off;
+	void *p;
 
+	if (ctx_access(vm, in, addr, size) <= 0)
+		return -1;
+	p = mem_at(vm, addr, size, VX_MEM_WRITE, in->dst);
 	if (!p)
 		return -1;
 	store(p, size, v);
@@ -526,9 +564,12 @@ static int exec_atomic(struct vm *vm, const struct vx_insn *in)
 {
 	unsigned size = size_bytes(in->code);
 	uint64_t addr = vm->reg[in->dst] + (uint64_t)(int64_t)in->off;
-	void *p = mem_at(vm, addr, size, VX_MEM_READ | VX_MEM_WRITE, in->dst);
 	uint64_t old;
+	void *p;
 
+	if (ctx_access(vm, in, addr, size) <= 0)
+		return -1;
+	p = mem_at(vm, addr, size, VX_MEM_READ | VX_MEM_WRITE, in->dst);
 	if (!p)
 		return -1;
 	if (size != 4 && size != 8)
@@ -549,11 +590,63 @@ static int exec_atomic(struct vm *vm, const struct vx_insn *in)
 	return 0;
 }
 
+static struct vx_map *prog_map(struct vm *vm, int32_t idx)
+{
+	if (!vm->prog || idx < 0 || (size_t)idx >= vm->prog->nmaps)
+		return NULL;
+	return vm->prog->maps[idx];
+}
+
+/* The value of a map-value reference (global data): entry 0 of an array map, plus offset. */
+static int map_value_ref(struct vm *vm, const struct vx_insn *in, uint64_t *val)
+{
+	struct vx_map *map = prog_map(vm, in[0].imm);
+	const struct vx_map_def *def;
+	uint32_t key = 0, off = (uint32_t)in[1].imm;
+	uint8_t *v;
+
+	if (!map)
+		return fail(vm, "invalid map reference");
+	def = vx_map_get_def(map);
+	v = vx_map_lookup_elem(map, &key);
+	if (!v || off >= def->value_size)
+		return fail(vm, "invalid map value reference");
+	vm_run_grant(vm->run, v, def->value_size,
+		     def->flags & VX_F_RDONLY_PROG ? VX_MEM_READ : VX_MEM_READ | VX_MEM_WRITE);
+	*val = (uint64_t)(uintptr_t)(v + off);
+	return 0;
+}
+
 static int exec_ld_imm64(struct vm *vm, const struct vx_insn *in)
 {
-	if (in->code != VX_LD_IMM64 || vm->pc + 1 >= vm->len || in->src != VX_PSEUDO_NONE)
+	uint64_t v = 0;
+	int64_t t;
+
+	if (in->code != VX_LD_IMM64 || vm->pc + 1 >= vm->len)
 		return fail(vm, "invalid ld_imm64");
-	vm->reg[in->dst] = vx_insn_imm64(in);
+	switch (in->src) {
+	case VX_PSEUDO_NONE:
+		v = vx_insn_imm64(in);
+		break;
+	case VX_PSEUDO_MAP_IDX:
+		if (!prog_map(vm, in->imm))
+			return fail(vm, "invalid map reference");
+		v = (uint64_t)(uintptr_t)prog_map(vm, in->imm);
+		break;
+	case VX_PSEUDO_MAP_IDX_VALUE:
+		if (map_value_ref(vm, in, &v))
+			return -1;
+		break;
+	case VX_PSEUDO_FUNC:
+		t = (int64_t)vm->pc + 1 + in->imm;
+		if (t < 0 || (uint64_t)t >= vm->len)
+			return fail(vm, "invalid function reference");
+		v = (uint64_t)(uintptr_t)&vm->insns[t];
+		break;
+	default:
+		return fail(vm, "unresolved ld_imm64 reference");
+	}
+	vm->reg[in->dst] = v;
 	vm->init |= R(in->dst);
 	vm->pc += 2;
 	return 0;
@@ -590,7 +683,7 @@ static int step(struct vm *vm)
 	}
 }
 
-static int run(struct vm *vm)
+int vm_loop(struct vm *vm)
 {
 	uint64_t budget = vm->env->budget;
 	int ret;
@@ -608,31 +701,67 @@ static int run(struct vm *vm)
 	}
 }
 
+static void vm_init(struct vm *vm, const struct vx_insn *insns, size_t len,
+		    const struct vx_prog *prog, struct vx_env *env, struct vx_error *err)
+{
+	/* Not zeroed whole: the 4 KiB stack is cleared a frame at a time. */
+	memset(vm, 0, offsetof(struct vm, stack));
+	vm->insns = insns;
+	vm->len = len;
+	vm->prog = prog;
+	vm->env = env;
+	vm->err = err;
+	vm->stack_top = vm->stack + sizeof(vm->stack);
+	memset(vm->stack_top - VX_STACK_SIZE, 0, VX_STACK_SIZE);
+	vm->reg[VX_REG_FP] = (uint64_t)(uintptr_t)vm->stack_top;
+	vm->init = R(VX_REG_FP);
+	vm->run = env->run ? env->run : &vm->own_run;
+	vm->run->call = vm_run_call;
+	vm->run->grant = vm_run_grant;
+	vm->run->readable = vm_run_readable;
+	vm->run->engine = vm;
+	env->executed = 0;
+}
+
+static int vm_exec(struct vm *vm, uint64_t *ret)
+{
+	struct vx_run *saved = vx_cur_run;
+	int rc;
+
+	vx_cur_run = vm->run;
+	rc = vm_loop(vm);
+	vx_cur_run = saved;
+	if (vm_finish(vm, rc == 1) || rc != 1)
+		return -1;
+	*ret = vm->reg[0];
+	return 0;
+}
+
 int vx_interp_run(const struct vx_insn *insns, size_t len, struct vx_env *env,
 		  const uint64_t *args, unsigned nargs, uint64_t *ret, struct vx_error *err)
 {
-	struct vm vm; /* not zeroed whole: the 4 KiB stack is cleared a frame at a time */
+	struct vm vm;
 	unsigned i;
 
 	vx_error_clear(err);
-	memset(&vm, 0, offsetof(struct vm, stack));
-	vm.insns = insns;
-	vm.len = len;
-	vm.env = env;
-	vm.err = err;
 	if (nargs > 5)
 		return vx_error_set(err, -1, "at most 5 arguments, got %u", nargs);
-	vm.stack_top = vm.stack + sizeof(vm.stack);
-	memset(vm.stack_top - VX_STACK_SIZE, 0, VX_STACK_SIZE);
-	vm.reg[VX_REG_FP] = (uint64_t)(uintptr_t)vm.stack_top;
-	vm.init = R(VX_REG_FP);
+	vm_init(&vm, insns, len, NULL, env, err);
 	for (i = 0; i < nargs; i++) {
 		vm.reg[i + 1] = args[i];
 		vm.init |= (uint16_t)R(i + 1);
 	}
-	env->executed = 0;
-	if (run(&vm) < 0)
-		return -1;
-	*ret = vm.reg[0];
-	return 0;
+	return vm_exec(&vm, ret);
+}
+
+int vx_interp_run_prog(const struct vx_prog *prog, struct vx_env *env, uint64_t r1,
+		       uint64_t *ret, struct vx_error *err)
+{
+	struct vm vm;
+
+	vx_error_clear(err);
+	vm_init(&vm, prog->insns, prog->len, prog, env, err);
+	vm.reg[1] = r1;
+	vm.init |= R(1);
+	return vm_exec(&vm, ret);
 }

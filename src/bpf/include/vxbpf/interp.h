@@ -31,12 +31,28 @@ struct vx_region {
 	unsigned prot; /* VX_MEM_READ | VX_MEM_WRITE */
 };
 
+struct vx_prog;
+struct vx_run;
+
 /* What one run may touch and spend. Set up with vx_env_init() and vx_env_add_region(). */
 struct vx_env {
 	struct vx_region regions[VX_MAX_REGIONS];
 	unsigned nregions;
 	uint64_t budget;   /* most instructions the run may execute */
 	uint64_t executed; /* instructions the last run executed */
+	unsigned helper_class; /* VX_HELPER_TRUSTED (default) or VX_HELPER_GUEST */
+	/*
+	 * The context: loads from [ctx, ctx + ctx_size) are answered by ctx_load (which may turn a
+	 * 32-bit field into a 64-bit pointer, as the kernel's context rewriting does); stores
+	 * there fault. NULL when the program has no context.
+	 */
+	void *ctx;
+	uint32_t ctx_size;
+	int (*ctx_load)(const void *ctx, uint32_t off, unsigned size, uint64_t *val);
+	/* The packet, read-write, between two live pointers (they move with adjust_head/tail). */
+	uint8_t *const *pkt_start;
+	uint8_t *const *pkt_end;
+	struct vx_run *run; /* internal: the helpers' view of this run, or NULL */
 };
 
 void vx_env_init(struct vx_env *env);
@@ -51,5 +67,12 @@ int vx_env_add_region(struct vx_env *env, void *base, size_t size, unsigned prot
  */
 int vx_interp_run(const struct vx_insn *insns, size_t len, struct vx_env *env,
 		  const uint64_t *args, unsigned nargs, uint64_t *ret, struct vx_error *err);
+
+/*
+ * Run a loaded program (its maps, subprograms, tail calls and callbacks) with r1 = r1 and the
+ * context described in env. Returns 0 with r0 in *ret, or -1 with *err naming the fault.
+ */
+int vx_interp_run_prog(const struct vx_prog *prog, struct vx_env *env, uint64_t r1,
+		       uint64_t *ret, struct vx_error *err);
 
 #endif /* VXBPF_INTERP_H */

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * vxbpf/obj.h - loading clang-built eBPF ELF objects, as libbpf does.
+ *
+ * An object holds programs (one per function in an `xdp`, `xdp/...` or `xdp.frags` section) and
+ * maps (BTF-defined in `.maps`, legacy in `maps`, and `.data`/`.bss`/`.rodata`/`.rodata.*` as
+ * single-entry array maps named like libbpf's, `.rodata` frozen). Each program's instructions
+ * are relocated: subprograms from `.text` appended and calls fixed; map references as ld_imm64
+ * with src VX_PSEUDO_MAP_IDX (imm = index into the program's map table) or
+ * VX_PSEUDO_MAP_IDX_VALUE (imm = map index, second imm = offset in the value); callback
+ * references (bpf_loop) as VX_PSEUDO_FUNC with imm = target - (index + 1). Statically initialised
+ * program arrays are filled. Unsupported features fail the load with an error naming them.
+ */
+#ifndef VXBPF_OBJ_H
+#define VXBPF_OBJ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vxbpf/error.h"
+#include "vxbpf/isa.h"
+#include "vxbpf/map.h"
+
+struct vx_obj;
+struct vx_prog;
+
+/* Open an object from a file or from memory (name: used for the internal maps' names). */
+struct vx_obj *vx_obj_open(const char *path, struct vx_error *err);
+struct vx_obj *vx_obj_open_mem(const void *buf, size_t size, const char *name,
+			       struct vx_error *err);
+/* Free the object, its programs and the maps it created. */
+void vx_obj_close(struct vx_obj *obj);
+
+const char *vx_obj_name(const struct vx_obj *obj);
+const char *vx_obj_license(const struct vx_obj *obj);
+
+size_t vx_obj_prog_count(const struct vx_obj *obj);
+struct vx_prog *vx_obj_prog(const struct vx_obj *obj, size_t i);
+/* By function name; NULL when absent. */
+struct vx_prog *vx_obj_find_prog(const struct vx_obj *obj, const char *name);
+
+size_t vx_obj_map_count(const struct vx_obj *obj);
+struct vx_map *vx_obj_map(const struct vx_obj *obj, size_t i);
+struct vx_map *vx_obj_find_map(const struct vx_obj *obj, const char *name);
+
+/* A program: its function name, its section, its relocated instructions and map table. */
+const char *vx_prog_name(const struct vx_prog *prog);
+const char *vx_prog_section(const struct vx_prog *prog);
+const struct vx_insn *vx_prog_insns(const struct vx_prog *prog, size_t *len);
+size_t vx_prog_map_count(const struct vx_prog *prog);
+struct vx_map *vx_prog_map(const struct vx_prog *prog, size_t i);
+
+#endif /* VXBPF_OBJ_H */

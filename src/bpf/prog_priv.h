@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * prog_priv.h - the engine's internal view of a loaded program (struct vx_prog), shared by the
+ * object loader that builds it and the engines that run it. Not a public header.
+ */
+#ifndef VXBPF_PROG_PRIV_H
+#define VXBPF_PROG_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vxbpf/isa.h"
+#include "vxbpf/map.h"
+
+struct vx_obj;
+
+struct vx_prog {
+	char *name;	      /* function name */
+	char *section;	      /* ELF section, e.g. "xdp" or "xdp/fw" */
+	struct vx_insn *insns; /* relocated: entry function first, then its subprograms */
+	size_t len;
+	struct vx_map **maps; /* map table for VX_PSEUDO_MAP_IDX{,_VALUE} imm (the object's maps) */
+	size_t nmaps;
+	bool frags;	      /* from an xdp.frags section */
+	struct vx_obj *obj;
+};
+
+#endif /* VXBPF_PROG_PRIV_H */

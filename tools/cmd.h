@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* cmd.h - the `vxdp` subcommands implemented outside vxdp.c; each returns the exit status. */
+#ifndef VXDP_TOOLS_CMD_H
+#define VXDP_TOOLS_CMD_H
+
+int cmd_prog(int argc, char **argv);
+
+#endif /* VXDP_TOOLS_CMD_H */
