@@ -175,6 +175,12 @@ static int apply_prog_array(struct vx_obj *obj, struct vx_map *map, const struct
 	return 0;
 }
 
+static bool is_percpu(uint32_t type)
+{
+	return type == VX_MAP_PERCPU_ARRAY || type == VX_MAP_PERCPU_HASH ||
+	       type == VX_MAP_LRU_PERCPU_HASH;
+}
+
 /* Per-CPU maps take one value and give it to every CPU, in the control-side layout. */
 static int apply_map(struct vx_obj *obj, const struct map_init *mi)
 {
@@ -196,7 +202,7 @@ static int apply_map(struct vx_obj *obj, const struct map_init *mi)
 		       -1;
 	cp = vx_map_cp_value_size(map);
 	value = calloc(1, cp);
-	stride = cp == def->value_size ? cp : (def->value_size + 7) & ~7u;
+	stride = is_percpu(def->type) ? (def->value_size + 7) & ~7u : cp;
 	for (i = 0; i + def->value_size <= cp; i += stride)
 		memcpy(value + i, mi->value, def->value_size);
 	ret = vx_map_update(map, mi->key, value, VX_ANY);
@@ -271,7 +277,7 @@ static int dump_entry(const void *key, const void *value, void *arg)
 	s = hex(key, d->def->key_size);
 	json_object_object_add(e, "key", json_object_new_string(s));
 	free(s);
-	if (d->cp == d->def->value_size) {
+	if (!is_percpu(d->def->type)) {
 		s = hex(value, d->def->value_size);
 		json_object_object_add(e, "value", json_object_new_string(s));
 		free(s);

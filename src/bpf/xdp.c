@@ -153,6 +153,10 @@ int vx_xdp_frame_init(struct vx_xdp_frame *frame, uint8_t *buf, const void *pkt,
 	if (len > VX_XDP_MAX_DATA)
 		return vx_error_set(err, -1, "frame of %u bytes exceeds the %u-byte maximum", len,
 				    VX_XDP_MAX_DATA);
+	if (len < ETH_HLEN)
+		return vx_error_set(err, -1,
+				    "frame of %u bytes is shorter than an Ethernet header (%u)", len,
+				    ETH_HLEN);
 	memset(frame, 0, sizeof(*frame));
 	frame->buf = buf;
 	frame->data_off = VX_XDP_HEADROOM;

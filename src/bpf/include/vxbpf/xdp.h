@@ -72,7 +72,8 @@ struct vx_map;
 
 /*
  * Put len bytes of packet into frame (buffer from the caller, VX_XDP_FRAME_SIZE bytes) at the
- * standard headroom. Fails when len exceeds VX_XDP_MAX_DATA.
+ * standard headroom. Fails when len exceeds VX_XDP_MAX_DATA or is shorter than an Ethernet
+ * header (14 bytes): like the kernel, the engine never shows a program such a frame.
  */
 int vx_xdp_frame_init(struct vx_xdp_frame *frame, uint8_t *buf, const void *pkt, uint32_t len,
 		      struct vx_error *err);
