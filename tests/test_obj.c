@@ -18,6 +18,7 @@
 #include "vxbpf/prog.h"
 
 #define MAX_SECS 128
+#define MAX_SYMS 256
 #define MAX_FUNCS 64
 #define MAX_RELS 512
 #define MAX_NAME 64
@@ -40,6 +41,12 @@ struct erel {
 	char sym_name[MAX_NAME];
 };
 
+struct esym {
+	char name[MAX_NAME];
+	size_t shndx, index;
+	uint64_t value;
+};
+
 struct esec {
 	char name[MAX_NAME];
 	size_t offset, size; /* in the file */
@@ -53,6 +60,8 @@ struct eobj {
 	Elf *elf;
 	struct esec secs[MAX_SECS];
 	size_t nsecs;
+	struct esym syms[MAX_SYMS];
+	size_t nsyms;
 	struct efunc funcs[MAX_FUNCS];
 	size_t nfuncs;
 	struct erel rels[MAX_RELS];
@@ -110,6 +119,14 @@ static void eobj_symbols(struct eobj *e, Elf_Data *syms, size_t strtab)
 	for (i = 0; gelf_getsym(syms, i, &sym); i++) {
 		struct efunc *f;
 
+		if (e->nsyms < MAX_SYMS) {
+			struct esym *y = &e->syms[e->nsyms++];
+
+			snprintf(y->name, MAX_NAME, "%s", elf_strptr(e->elf, strtab, sym.st_name));
+			y->shndx = sym.st_shndx;
+			y->index = (size_t)i;
+			y->value = sym.st_value;
+		}
 		if (GELF_ST_TYPE(sym.st_info) != STT_FUNC || e->nfuncs == MAX_FUNCS)
 			continue;
 		f = &e->funcs[e->nfuncs++];
@@ -244,6 +261,16 @@ static const struct erel *erel_at(const struct eobj *e, size_t sec, size_t off)
 	for (i = 0; i < e->nrels; i++)
 		if (e->rels[i].sec == sec && e->rels[i].off == off)
 			return &e->rels[i];
+	return NULL;
+}
+
+static const struct esym *esym_named(const struct eobj *e, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < e->nsyms; i++)
+		if (!strcmp(e->syms[i].name, name))
+			return &e->syms[i];
 	return NULL;
 }
 
@@ -413,21 +440,72 @@ static struct vx_obj *open_obj(const char *file, struct vx_error *err)
 	return vx_obj_open(path, err);
 }
 
-static void check_map(const struct vx_obj *obj, size_t i, const char *name, uint32_t type,
-		      uint32_t key, uint32_t value, uint32_t max, uint32_t flags)
+static void check_map(const struct vx_obj *obj, const char *name, uint32_t type, uint32_t key,
+		      uint32_t value, uint32_t max, uint32_t flags)
 {
-	struct vx_map *m = vx_obj_map(obj, i);
+	struct vx_map *m = vx_obj_find_map(obj, name);
 	const struct vx_map_def *d = m ? vx_map_get_def(m) : NULL;
 	/* Like the kernel, map creation may make devmaps read-only for programs. */
 	uint32_t added = type == VX_MAP_DEVMAP ? VX_F_RDONLY_PROG : 0;
 
 	ok(d && !strcmp(d->name, name) && d->type == type && d->key_size == key &&
 		   d->value_size == value && d->max_entries == max &&
-		   (d->flags & ~added) == flags &&
-		   vx_obj_find_map(obj, name) == m,
-	   "map %zu is '%s': type %u key %u value %u max %u flags 0x%x (got '%s' %u %u %u %u 0x%x)",
-	   i, name, type, key, value, max, flags, d ? d->name : "-", d ? d->type : 0,
+		   (d->flags & ~added) == flags,
+	   "map '%s': type %u key %u value %u max %u flags 0x%x (got '%s' %u %u %u %u 0x%x)",
+	   name, type, key, value, max, flags, d ? d->name : "-", d ? d->type : 0,
 	   d ? d->key_size : 0, d ? d->value_size : 0, d ? d->max_entries : 0, d ? d->flags : 0);
+}
+
+/* The maps are names[] (from index first) in the order of keys[], ties in names[] order. */
+static void check_order(const struct vx_obj *obj, size_t first, const char *const *names,
+			const uint64_t *keys, size_t n, const char *rule)
+{
+	size_t i, j, bad = 0;
+
+	for (i = 0; i < n; i++) {
+		size_t rank = 0;
+
+		for (j = 0; j < n; j++)
+			rank += keys[j] < keys[i] || (keys[j] == keys[i] && j < i);
+		bad += vx_obj_map(obj, first + rank) != vx_obj_find_map(obj, names[i]) ||
+		       !vx_obj_find_map(obj, names[i]);
+	}
+	ok(bad == 0, "maps %zu..%zu are in %s (%zu misplaced)", first, first + n - 1, rule, bad);
+}
+
+/* Keys: the offset of each map's symbol in its section. */
+static void sym_keys(const struct eobj *e, const char *const *names, uint64_t *keys, size_t n,
+		     bool by_index)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct esym *y = esym_named(e, names[i]);
+
+		keys[i] = !y ? UINT64_MAX : by_index ? y->index : y->value;
+	}
+}
+
+/* Programs are every function of the xdp sections, by section index then offset (libbpf's). */
+static void check_prog_order(const struct vx_obj *obj, const struct eobj *e)
+{
+	size_t i, n = 0, bad = 0;
+	const struct efunc *prev = NULL;
+
+	for (i = 0; i < e->nfuncs; i++)
+		n += !strncmp(e->secs[e->funcs[i].sec].name, "xdp", 3);
+	for (i = 0; i < vx_obj_prog_count(obj); i++) {
+		const struct efunc *f = efunc_named(e, vx_prog_name(vx_obj_prog(obj, i)));
+
+		if (!f || strcmp(e->secs[f->sec].name, vx_prog_section(vx_obj_prog(obj, i))) ||
+		    (prev && (prev->sec > f->sec || (prev->sec == f->sec && prev->off >= f->off))))
+			bad++;
+		prev = f;
+	}
+	ok(bad == 0 && n == vx_obj_prog_count(obj),
+	   "every xdp function is a program, in section then offset order (%zu of %zu, %zu "
+	   "misplaced)",
+	   vx_obj_prog_count(obj), n, bad);
 }
 
 /* The objects. */
@@ -435,6 +513,9 @@ static void check_map(const struct vx_obj *obj, size_t i, const char *name, uint
 static void test_maps(void)
 {
 	static const char *const a[] = { "prog_a", NULL }, *const b[] = { "prog_b", NULL };
+	static const char *const maps[] = { "counters", "jumps", "flows", "pcpu",
+					    "routes",	"ports", "events" };
+	uint64_t keys[7];
 	struct vx_error err;
 	struct vx_obj *obj = open_obj("obj_maps.o", &err);
 	struct vx_prog *pa, *pb;
@@ -445,29 +526,32 @@ static void test_maps(void)
 		return;
 	ok(!strcmp(vx_obj_name(obj), "obj_maps") && !strcmp(vx_obj_license(obj), "Dual BSD/GPL"),
 	   "object name and license");
-	pb = vx_obj_prog(obj, 0);
-	pa = vx_obj_prog(obj, 1);
-	ok(vx_obj_prog_count(obj) == 2 && pa && pb && !strcmp(vx_prog_name(pb), "prog_b") &&
-		   !strcmp(vx_prog_name(pa), "prog_a") && !strcmp(vx_prog_section(pa), "xdp"),
-	   "two programs in section xdp, in offset order");
+	pb = vx_obj_find_prog(obj, "prog_b");
+	pa = vx_obj_find_prog(obj, "prog_a");
+	ok(vx_obj_prog_count(obj) == 2 && pa && pb && !strcmp(vx_prog_section(pa), "xdp") &&
+		   !strcmp(vx_prog_section(pb), "xdp"),
+	   "two programs in section xdp");
 	ok(vx_obj_map_count(obj) == 7, "seven maps");
-	check_map(obj, 0, "counters", VX_MAP_ARRAY, 4, 8, 16, 0);
-	check_map(obj, 1, "jumps", VX_MAP_PROG_ARRAY, 4, 4, 4, 0);
-	check_map(obj, 2, "flows", VX_MAP_HASH, 4, 16, 1024, 0);
-	check_map(obj, 3, "pcpu", VX_MAP_PERCPU_ARRAY, 4, 8, 4, 0);
-	check_map(obj, 4, "routes", VX_MAP_LPM_TRIE, 8, 4, 256, VX_F_NO_PREALLOC);
-	check_map(obj, 5, "ports", VX_MAP_DEVMAP, 4, 4, 8, 0);
-	check_map(obj, 6, "events", VX_MAP_RINGBUF, 0, 0, 4096, 0);
+	if (eobj_load(&e, "obj_maps.o")) {
+		check_prog_order(obj, &e);
+		sym_keys(&e, maps, keys, 7, false);
+		check_order(obj, 0, maps, keys, 7, "the order of their definitions in .maps");
+	}
+	check_map(obj, "counters", VX_MAP_ARRAY, 4, 8, 16, 0);
+	check_map(obj, "jumps", VX_MAP_PROG_ARRAY, 4, 4, 4, 0);
+	check_map(obj, "flows", VX_MAP_HASH, 4, 16, 1024, 0);
+	check_map(obj, "pcpu", VX_MAP_PERCPU_ARRAY, 4, 8, 4, 0);
+	check_map(obj, "routes", VX_MAP_LPM_TRIE, 8, 4, 256, VX_F_NO_PREALLOC);
+	check_map(obj, "ports", VX_MAP_DEVMAP, 4, 4, 8, 0);
+	check_map(obj, "events", VX_MAP_RINGBUF, 0, 0, 4096, 0);
 	ok(pa && vx_prog_map_count(pa) == 7 && vx_prog_map(pa, 4) == vx_obj_map(obj, 4),
 	   "programs index the object's map table");
 	jumps = vx_obj_find_map(obj, "jumps");
 	ok(jumps && vx_prog_array_get(jumps, 1) == pb && !vx_prog_array_get(jumps, 0) &&
 		   !vx_prog_array_get(jumps, 2) && !vx_prog_array_get(jumps, 3),
 	   "prog array 'jumps' is initialised statically: slot 1 is prog_b, others empty");
-	if (eobj_load(&e, "obj_maps.o")) {
-		check_prog(&e, obj, "prog_a", a, NULL);
-		check_prog(&e, obj, "prog_b", b, NULL);
-	}
+	check_prog(&e, obj, "prog_a", a, NULL);
+	check_prog(&e, obj, "prog_b", b, NULL);
 	eobj_free(&e);
 	vx_obj_close(obj);
 }
@@ -475,6 +559,8 @@ static void test_maps(void)
 static void test_legacy(void)
 {
 	static const char *const p[] = { "legacy_prog", NULL };
+	static const char *const maps[] = { "legacy_hash", "legacy_array" };
+	uint64_t keys[2];
 	struct vx_error err;
 	struct vx_obj *obj = open_obj("obj_legacy.o", &err);
 	struct eobj e;
@@ -482,13 +568,16 @@ static void test_legacy(void)
 	if (!ok(obj != NULL, "obj_legacy.o loads (%s)", obj ? "" : err.msg))
 		return;
 	ok(vx_obj_map_count(obj) == 2, "two legacy maps");
-	check_map(obj, 0, "legacy_hash", VX_MAP_HASH, 4, 8, 64, VX_F_NO_PREALLOC);
-	check_map(obj, 1, "legacy_array", VX_MAP_ARRAY, 4, 4, 2, 0);
+	check_map(obj, "legacy_hash", VX_MAP_HASH, 4, 8, 64, VX_F_NO_PREALLOC);
+	check_map(obj, "legacy_array", VX_MAP_ARRAY, 4, 4, 2, 0);
 	ok(vx_obj_prog_count(obj) == 1 &&
 		   !strcmp(vx_prog_section(vx_obj_prog(obj, 0)), "xdp/legacy"),
 	   "program in section xdp/legacy");
-	if (eobj_load(&e, "obj_legacy.o"))
+	if (eobj_load(&e, "obj_legacy.o")) {
+		sym_keys(&e, maps, keys, 2, true);
+		check_order(obj, 0, maps, keys, 2, "symbol table order (libbpf 0.x)");
 		check_prog(&e, obj, "legacy_prog", p, NULL);
+	}
 	eobj_free(&e);
 	vx_obj_close(obj);
 }
@@ -532,19 +621,27 @@ static void test_globals(void)
 					    ".data.stats", ".data.stats", ".bss", "obj_glob.bss",
 					    ".rodata.str1.1", ".rodata.str1.1", NULL };
 	const uint32_t mm = VX_F_MMAPABLE;
+	const char *names[5];
+	uint64_t keys[5];
 	struct vx_error err;
 	struct vx_obj *obj = open_obj("obj_globals.o", &err);
+	size_t i;
 	struct eobj e;
 
 	if (!ok(obj != NULL, "obj_globals.o loads (%s)", obj ? "" : err.msg))
 		return;
-	ok(vx_obj_map_count(obj) == 5, "five global data maps, in section order");
-	check_map(obj, 0, "obj_glob.rodata", VX_MAP_ARRAY, 4, 8, 1, VX_F_RDONLY_PROG | mm);
-	check_map(obj, 1, "obj_glob.data", VX_MAP_ARRAY, 4, 12, 1, mm);
-	check_map(obj, 2, ".data.stats", VX_MAP_ARRAY, 4, 8, 1, mm);
-	check_map(obj, 3, ".rodata.str1.1", VX_MAP_ARRAY, 4, 9, 1, VX_F_RDONLY_PROG);
-	check_map(obj, 4, "obj_glob.bss", VX_MAP_ARRAY, 4, 16, 1, mm);
+	ok(vx_obj_map_count(obj) == 5, "five global data maps");
+	check_map(obj, "obj_glob.rodata", VX_MAP_ARRAY, 4, 8, 1, VX_F_RDONLY_PROG | mm);
+	check_map(obj, "obj_glob.data", VX_MAP_ARRAY, 4, 12, 1, mm);
+	check_map(obj, ".data.stats", VX_MAP_ARRAY, 4, 8, 1, mm);
+	check_map(obj, ".rodata.str1.1", VX_MAP_ARRAY, 4, 9, 1, VX_F_RDONLY_PROG);
+	check_map(obj, "obj_glob.bss", VX_MAP_ARRAY, 4, 16, 1, mm);
 	if (eobj_load(&e, "obj_globals.o")) {
+		for (i = 0; i < 5; i++) {
+			names[i] = data[2 * i + 1];
+			keys[i] = esec_named(&e, data[2 * i]);
+		}
+		check_order(obj, 0, names, keys, 5, "section order");
 		test_globals_values(obj, &e);
 		check_prog(&e, obj, "globals_prog", p, data);
 	}
@@ -602,18 +699,20 @@ static void test_subprogs(void)
 
 	if (!ok(obj != NULL, "obj_subprogs.o loads (%s)", obj ? "" : err.msg))
 		return;
-	ok(vx_obj_prog_count(obj) == 4 && !strcmp(vx_prog_name(vx_obj_prog(obj, 0)), "sub_main") &&
-		   !strcmp(vx_prog_name(vx_obj_prog(obj, 1)), "sub_plain") &&
-		   !strcmp(vx_prog_name(vx_obj_prog(obj, 2)), "sub_other") &&
-		   !strcmp(vx_prog_name(vx_obj_prog(obj, 3)), "sub_frags"),
-	   "four programs in section order; no .text function is a program");
+	ok(vx_obj_prog_count(obj) == 4 && vx_obj_find_prog(obj, "sub_main") &&
+		   vx_obj_find_prog(obj, "sub_plain") && vx_obj_find_prog(obj, "sub_other"),
+	   "four programs");
 	p = vx_obj_find_prog(obj, "sub_frags");
 	ok(p && !strcmp(vx_prog_section(p), "xdp.frags"), "sub_frags is in xdp.frags");
 	ok(!vx_obj_find_prog(obj, "bump") && !vx_obj_find_prog(obj, "global_len"),
 	   "subprograms are not programs");
-	check_map(obj, 0, "stats", VX_MAP_ARRAY, 4, 8, 4, 0);
-	check_map(obj, 1, "obj_subp.bss", VX_MAP_ARRAY, 4, 8, 1, VX_F_MMAPABLE);
+	check_map(obj, "stats", VX_MAP_ARRAY, 4, 8, 4, 0);
+	check_map(obj, "obj_subp.bss", VX_MAP_ARRAY, 4, 8, 1, VX_F_MMAPABLE);
+	ok(vx_obj_map(obj, 0) == vx_obj_find_map(obj, "stats") &&
+		   vx_obj_map(obj, 1) == vx_obj_find_map(obj, "obj_subp.bss"),
+	   ".maps maps come before global data maps");
 	if (eobj_load(&e, "obj_subprogs.o")) {
+		check_prog_order(obj, &e);
 		check_prog(&e, obj, "sub_main", main_fns, data);
 		check_prog(&e, obj, "sub_other", other, data);
 		check_prog(&e, obj, "sub_frags", frags, data);
@@ -709,6 +808,10 @@ static void test_patched(void)
 
 /* Hostile input: every truncation and random byte flips never crash and fail cleanly. */
 
+#define TRUNC_ALL 4096 /* every truncation below this length, then one every TRUNC_STEP */
+#define TRUNC_STEP 13
+#define FLIP_ROUNDS 2000
+
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 
 static uint64_t rng(void)
@@ -743,21 +846,22 @@ static bool try_open(const uint8_t *buf, size_t size, size_t *loaded)
 static void test_truncated(const char *file)
 {
 	struct eobj e;
-	size_t n, bad = 0, loaded = 0;
+	size_t n, bad = 0, loaded = 0, tries = 0;
 
 	if (!eobj_load(&e, file)) {
 		eobj_free(&e);
 		return (void)ok(false, "read %s", file);
 	}
-	for (n = 0; n < e.size; n++) {
+	for (n = 0; n < e.size; n += n < TRUNC_ALL ? 1 : TRUNC_STEP) {
 		uint8_t *copy = malloc(n ? n : 1);
 
 		memcpy(copy, e.buf, n);
 		bad += !try_open(copy, n, &loaded);
 		free(copy);
+		tries++;
 	}
-	ok(bad == 0 && loaded == 0, "%s: all %zu truncations fail cleanly (%zu bad, %zu loaded)",
-	   file, e.size, bad, loaded);
+	ok(bad == 0 && loaded == 0, "%s: %zu truncations fail cleanly (%zu bad, %zu loaded)", file,
+	   tries, bad, loaded);
 	eobj_free(&e);
 }
 
@@ -844,8 +948,8 @@ int main(int argc, char **argv)
 	test_patched();
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		test_truncated(files[i]);
-		test_flipped(files[i], 3000);
-		test_flipped_sections(files[i], 3000);
+		test_flipped(files[i], FLIP_ROUNDS);
+		test_flipped_sections(files[i], FLIP_ROUNDS);
 	}
 	return tap_done();
 }

@@ -291,17 +291,14 @@ static int btf_map(struct ld *ld, const struct btf_var *v)
 {
 	const char *name = vx_btf_name(ld->btf, v->type);
 	struct vx_btf_type var = { 0 }, def = { 0 };
-	uint32_t linkage = VX_BTF_VAR_STATIC, i;
 	struct ld_map *m;
 	int64_t id;
+	uint32_t i;
 
 	vx_btf_type(ld->btf, v->type, &var);
 	id = vx_btf_skip_mods(ld->btf, var.size_type);
 	if (id <= 0 || vx_btf_type(ld->btf, (uint32_t)id, &def) || def.kind != VX_BTF_KIND_STRUCT)
 		return vx_error_set(ld->err, -1, "map '%s': definition is not a struct", name);
-	vx_btf_var_linkage(ld->btf, v->type, &linkage);
-	if (linkage != VX_BTF_VAR_GLOBAL)
-		return vx_error_set(ld->err, -1, "map '%s': only global maps are supported", name);
 	if (def.size_type > v->size)
 		return vx_error_set(ld->err, -1, "map '%s': definition is larger than its variable",
 				    name);
@@ -354,14 +351,16 @@ static int map_sym_offset(struct ld *ld, const char *name, uint32_t *off)
 
 static int read_btf_var(struct ld *ld, uint32_t sec, uint32_t i, bool fixup, struct btf_var *v)
 {
+	struct vx_btf_secinfo si = { 0 };
+	uint32_t linkage = VX_BTF_VAR_STATIC;
 	const char *name;
-	struct vx_btf_secinfo si;
-	struct vx_btf_type t = { 0 };
 
 	vx_btf_secinfo(ld->btf, sec, i, &si);
 	name = vx_btf_name(ld->btf, si.type);
-	if (vx_btf_type(ld->btf, si.type, &t) || t.kind != VX_BTF_KIND_VAR || !name || !*name)
+	if (vx_btf_var_linkage(ld->btf, si.type, &linkage) || !name || !*name)
 		return vx_error_set(ld->err, -1, "map #%u in '.maps' is not a named variable", i);
+	if (linkage != VX_BTF_VAR_GLOBAL)
+		return vx_error_set(ld->err, -1, "map '%s': only global maps are supported", name);
 	v->type = si.type;
 	v->off = si.offset;
 	v->size = si.size;
