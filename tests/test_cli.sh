@@ -113,5 +113,11 @@ check "prog dump shows relocated map references by name and helper names" \
 	bash -c "'$VXDP' prog dump '$obj' --prog count >'$tmp/dump' && grep -q 'lddw %r1, map verdict' '$tmp/dump' &&
 		grep -q 'bpf_map_lookup_elem' '$tmp/dump' && ! grep -q drop_all '$tmp/dump'"
 
+check "prog verify accepts a safe program (exit 0) and names the reason of a refusal (exit 1)" \
+	bash -c "'$VXDP' prog verify '$obj' | grep -q 'count: accepted' &&
+		'$VXDP' prog verify '$PROGS_DIR/obj_globals.o' --guest >'$tmp/out' 2>&1; [ \$? -eq 1 ] && grep -q 'insn [0-9]*: ' '$tmp/out'"
+check "prog verify without an object is a usage error (exit 2)" \
+	bash -c "'$VXDP' prog verify 2>/dev/null; [ \$? -eq 2 ]"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -4,5 +4,6 @@
 #define VXDP_TOOLS_CMD_H
 
 int cmd_prog(int argc, char **argv);
+int cmd_prog_verify(int argc, char **argv);
 
 #endif /* VXDP_TOOLS_CMD_H */

@@ -673,13 +673,15 @@ static int prog_dump(int argc, char **argv)
 int cmd_prog(int argc, char **argv)
 {
 	if (argc < 1)
-		return util_err("prog: expected run, show or dump"), 2;
+		return util_err("prog: expected run, show, dump or verify"), 2;
 	if (!strcmp(argv[0], "run"))
 		return prog_run(argc - 1, argv + 1);
 	if (!strcmp(argv[0], "show"))
 		return prog_show(argc - 1, argv + 1);
 	if (!strcmp(argv[0], "dump"))
 		return prog_dump(argc - 1, argv + 1);
-	util_err("prog: unknown subcommand '%s' (expected run, show or dump)", argv[0]);
+	if (!strcmp(argv[0], "verify"))
+		return cmd_prog_verify(argc - 1, argv + 1);
+	util_err("prog: unknown subcommand '%s' (expected run, show, dump or verify)", argv[0]);
 	return 2;
 }

@@ -32,6 +32,8 @@ static void usage(FILE *out)
 		"  prog show OBJECT [--json]   list an object's programs and maps\n"
 		"  prog dump OBJECT [--prog NAME]\n"
 		"                              disassemble programs after relocation\n"
+		"  prog verify OBJECT [--prog NAME] [-v] [--guest]\n"
+		"                              prove programs safe (exit 0) or say why not (1)\n"
 		"  help                        this text\n");
 }
 

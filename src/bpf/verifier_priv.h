@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * verifier_priv.h - the verifier's abstract state (registers, stack frames, references) and the
+ * functions its files share. Not a public header.
+ */
+#ifndef VXBPF_VERIFIER_PRIV_H
+#define VXBPF_VERIFIER_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "prog_priv.h"
+#include "vxbpf/helper.h"
+#include "vxbpf/verifier.h"
+
+#define V_MAX_FRAMES 8
+#define V_STACK 512
+#define V_SLOTS (V_STACK / 8)
+#define V_MAX_REFS 16
+#define V_MAX_VAR_OFF (1 << 29)
+#define V_MAX_PACKET_OFF 0xffff
+#define V_MAX_PER_INSN 64 /* checkpoints kept per instruction */
+
+/* A set of 64-bit values: bits in mask unknown, the others equal to value's. */
+struct tnum {
+	uint64_t value;
+	uint64_t mask;
+};
+
+enum vtype {
+	T_NOT_INIT,
+	T_SCALAR,
+	T_CTX,
+	T_PKT,
+	T_PKT_META,
+	T_PKT_END,
+	T_STACK,
+	T_MAP_VALUE,
+	T_MAP_PTR,
+	T_MAP_KEY, /* a for_each_map_elem callback's key (read only) */
+	T_MEM,	   /* a ring buffer sample */
+	T_FUNC,
+};
+
+/*
+ * One register. Scalars: var and the bounds describe the value. Pointers: off is the fixed part
+ * of the offset, var and the bounds its variable part.
+ */
+struct vreg {
+	uint8_t type;	    /* enum vtype */
+	uint8_t maybe_null; /* map value / mem: not yet NULL-checked */
+	uint8_t frameno;    /* stack: whose frame */
+	int32_t off;
+	uint32_t id;	 /* NULL-check / packet range / linked scalar identity */
+	uint32_t ref_id; /* ring buffer sample reference */
+	uint32_t range;	 /* packet: bytes proven from the base; mem: size */
+	int32_t map;	 /* map index; func: subprogram index */
+	struct tnum var;
+	int64_t smin, smax;
+	uint64_t umin, umax;
+	int32_t s32min, s32max;
+	uint32_t u32min, u32max;
+};
+
+enum { S_INVALID, S_MISC, S_ZERO, S_SPILL };
+
+/* 8 stack bytes; slot i covers [-8(i+1), -8i) from the frame pointer. */
+struct vslot {
+	uint8_t type[8];
+	struct vreg spill;
+};
+
+struct vframe {
+	struct vreg regs[VX_NREGS];
+	int callsite; /* insn of the call that made this frame (-1 for the main frame) */
+	int subprog;
+	bool in_callback;
+	int nslots;
+	struct vslot *slots;
+};
+
+struct vref {
+	uint32_t id;
+	int insn;
+	int frameno; /* frame that acquired it */
+};
+
+struct vsl;
+
+struct vstate {
+	int curframe;
+	struct vframe *frames[V_MAX_FRAMES];
+	struct vref refs[V_MAX_REFS];
+	int nrefs;
+	int insn;
+	struct vsl *parent; /* the last stored checkpoint on this path */
+};
+
+/* A stored state (checkpoint) and its count of paths still being explored. */
+struct vsl {
+	struct vstate *st;
+	struct vsl *parent;
+	struct vsl *next; /* next at the same insn */
+	int branches;
+	int insn;
+};
+
+struct vsub {
+	int start, end;
+	int stack_depth;
+	bool has_tail_call;
+};
+
+struct venv {
+	const struct vx_prog *prog;
+	const struct vx_insn *insns;
+	int len;
+	unsigned helper_class;
+	struct vx_error *err;
+	char *log;
+	size_t log_size, log_pos;
+	bool log_wrapped;
+	unsigned log_level;
+
+	int nsub;
+	struct vsub *subs;
+	int *insn_sub;
+	uint16_t *live; /* registers live before each insn */
+	bool *prune;	/* checkpoint here */
+	bool *cb_call;	/* a helper call with a callback */
+	uint8_t *ptr_kind; /* per insn: what memory the load/store addressed (ctx vs others) */
+
+	struct vsl **explored;
+	int *nexplored;		/* length of each explored list */
+	struct vsl *evicted;	/* checkpoints dropped from their list, kept for branch counts */
+	unsigned long last_store; /* processed count at the last checkpoint stored */
+	unsigned long nstored;
+	struct vstate **stack; /* pending branches */
+	int nstack, capstack;
+	struct vstate *cur;
+	uint32_t id_gen;
+	unsigned long processed;
+	struct vx_verify_facts *facts;
+};
+
+/* tnum */
+struct tnum tn_const(uint64_t v);
+struct tnum tn_unknown(void);
+struct tnum tn_range(uint64_t min, uint64_t max);
+struct tnum tn_add(struct tnum a, struct tnum b);
+struct tnum tn_sub(struct tnum a, struct tnum b);
+struct tnum tn_and(struct tnum a, struct tnum b);
+struct tnum tn_or(struct tnum a, struct tnum b);
+struct tnum tn_xor(struct tnum a, struct tnum b);
+struct tnum tn_mul(struct tnum a, struct tnum b);
+struct tnum tn_lsh(struct tnum a, unsigned s);
+struct tnum tn_rsh(struct tnum a, unsigned s);
+struct tnum tn_arsh(struct tnum a, unsigned s, unsigned bits);
+struct tnum tn_intersect(struct tnum a, struct tnum b);
+struct tnum tn_cast(struct tnum a, unsigned bytes);
+bool tn_in(struct tnum a, struct tnum b);
+bool tn_is_const(struct tnum a);
+int tn_str(char *buf, size_t size, struct tnum a);
+
+/* scalars */
+void reg_mark_unknown(struct vreg *r);
+void reg_mark_const(struct vreg *r, uint64_t v);
+void reg_mark_not_init(struct vreg *r);
+void reg_sync(struct vreg *r);
+bool reg_is_const(const struct vreg *r);
+bool reg_bounds_empty(const struct vreg *r);
+void reg_zext32(struct vreg *r);
+void reg_bound_bytes(struct vreg *r, unsigned size);
+int scalar_alu(struct venv *env, const struct vx_insn *in, struct vreg *dst,
+	       const struct vreg *src);
+bool scalar_refine(struct vreg *a, struct vreg *b, uint8_t op, bool is32);
+uint8_t jmp_negate(uint8_t op);
+uint8_t jmp_swap(uint8_t op);
+
+/* memory */
+int check_load_store(struct venv *env, int idx, const struct vx_insn *in);
+int check_atomic(struct venv *env, int idx, const struct vx_insn *in);
+int check_mem_region(struct venv *env, int idx, int regno, const struct vreg *r, int off,
+		     int size, bool write, bool helper);
+struct vslot *stack_slots(struct venv *env, struct vframe *f, int need_bytes);
+void stack_note_depth(struct venv *env, int frameno, int depth);
+
+/* calls */
+int check_helper_call(struct venv *env, int idx, const struct vx_insn *in, int *next);
+int check_local_call(struct venv *env, int idx, const struct vx_insn *in, int *next);
+int check_exit(struct venv *env, int idx, int *next);
+void release_ref(struct vstate *st, uint32_t ref_id);
+
+/* structure */
+int cfg_check(struct venv *env);
+int cfg_walk_calls(struct venv *env, int *max_stack);
+
+/* states */
+struct vstate *state_copy(const struct vstate *s);
+void state_free(struct vstate *s);
+struct vframe *frame_new(int callsite, int subprog);
+bool states_equal(struct venv *env, const struct vstate *old, const struct vstate *cur,
+		  bool exact);
+void widen_scalars(struct vstate *cur, const struct vstate *old);
+
+/* driver services */
+struct vframe *cur_frame(struct venv *env);
+struct vreg *cur_regs(struct venv *env);
+int verr(struct venv *env, int idx, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void vlog(struct venv *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+uint32_t new_id(struct venv *env);
+const char *vtype_name(const struct vreg *r);
+int check_reg_read(struct venv *env, int idx, int regno);
+bool is_pointer(const struct vreg *r);
+void for_each_reg(struct vstate *st, void (*fn)(struct vreg *r, void *arg), void *arg);
+
+#endif /* VXBPF_VERIFIER_PRIV_H */

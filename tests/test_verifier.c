@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * test_verifier.c - the verifier's tests: every tests/verifier/neg/ case must be rejected for the
+ * reason its `# expect:` line names and every pos/ case accepted; with BPF privileges each case is
+ * also loaded into the kernel and the verdicts compared (cases marked `# policy:` are where we
+ * are deliberately stricter, listed apart); then every program of the compiled objects given as
+ * further arguments must be accepted.
+ *
+ * Case files are assembler text with header comments:
+ *   # maps: TYPE:KEY:VALUE:ENTRIES[:ro] ...   maps created for the case, indexed from 0
+ *   # ref: SLOT MAP                              ld_imm64 at SLOT references map MAP
+ *   # refval: SLOT MAP OFF                       ... the address of MAP's value + OFF
+ *   # func: SLOT TARGET                          ... the function starting at slot TARGET
+ *   # class: guest                               verify as a guest program
+ *   # expect: TEXT                               neg: a substring of the reason
+ *   # policy: WHY                                neg: the kernel (root) accepts it; we do not
+ *   # rule: TEXT                                 the rule the case breaks (documentation)
+ *   # kernel: skip WHY                           not compared with the kernel (e.g. callbacks:
+ *                                                the kernel wants BTF func_info for them)
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <linux/bpf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "prog_priv.h"
+#include "tap.h"
+#include "vxbpf/asm.h"
+#include "vxbpf/helper.h"
+#include "vxbpf/map.h"
+#include "vxbpf/obj.h"
+#include "vxbpf/verifier.h"
+
+#define MAX_MAPS 8
+#define MAX_PATCH 32
+
+struct patch {
+	int slot, map, off, kind; /* kind: VX_PSEUDO_MAP_IDX, _MAP_IDX_VALUE or _FUNC */
+};
+
+struct tcase {
+	char name[256];
+	char expect[256];
+	bool policy, guest, no_kernel;
+	struct vx_map_def defs[MAX_MAPS];
+	int nmaps;
+	struct patch patches[MAX_PATCH];
+	int npatches;
+};
+
+static const struct {
+	const char *name;
+	uint32_t type;
+} map_types[] = {
+	{ "array", VX_MAP_ARRAY }, { "hash", VX_MAP_HASH }, { "percpu_array", VX_MAP_PERCPU_ARRAY },
+	{ "percpu_hash", VX_MAP_PERCPU_HASH }, { "lru_hash", VX_MAP_LRU_HASH },
+	{ "prog_array", VX_MAP_PROG_ARRAY }, { "ringbuf", VX_MAP_RINGBUF },
+	{ "devmap", VX_MAP_DEVMAP },
+};
+
+static int parse_map(const char *spec, struct vx_map_def *d)
+{
+	char type[32] = "", ro[8] = "";
+	size_t i;
+
+	memset(d, 0, sizeof(*d));
+	if (sscanf(spec, "%31[a-z_]:%u:%u:%u:%7s", type, &d->key_size, &d->value_size,
+		   &d->max_entries, ro) < 4)
+		return -1;
+	for (i = 0; i < sizeof(map_types) / sizeof(map_types[0]); i++)
+		if (!strcmp(type, map_types[i].name))
+			d->type = map_types[i].type;
+	if (!strcmp(ro, "ro"))
+		d->flags = VX_F_RDONLY_PROG;
+	snprintf(d->name, sizeof(d->name), "m_%s", type);
+	return d->type ? 0 : -1;
+}
+
+static void parse_header(const char *text, struct tcase *tc)
+{
+	const char *line = text;
+
+	for (; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		char buf[512], *p;
+		size_t n = strcspn(line, "\n");
+		struct patch *pt = &tc->patches[tc->npatches];
+
+		if (n >= sizeof(buf) || line[0] != '#')
+			continue;
+		memcpy(buf, line, n);
+		buf[n] = '\0';
+		if (!strncmp(buf, "# expect: ", 10)) {
+			snprintf(tc->expect, sizeof(tc->expect), "%.*s", (int)sizeof(tc->expect) - 1,
+				 buf + 10);
+		} else if (!strncmp(buf, "# policy:", 9)) {
+			tc->policy = true;
+		} else if (!strncmp(buf, "# kernel: skip", 14)) {
+			tc->no_kernel = true;
+		} else if (!strncmp(buf, "# class: guest", 14)) {
+			tc->guest = true;
+		} else if (!strncmp(buf, "# maps:", 7)) {
+			for (p = strtok(buf + 7, " "); p && tc->nmaps < MAX_MAPS; p = strtok(NULL, " "))
+				if (!parse_map(p, &tc->defs[tc->nmaps]))
+					tc->nmaps++;
+		} else if (tc->npatches < MAX_PATCH &&
+			   sscanf(buf, "# ref: %d %d", &pt->slot, &pt->map) == 2) {
+			pt->kind = VX_PSEUDO_MAP_IDX;
+			tc->npatches++;
+		} else if (tc->npatches < MAX_PATCH &&
+			   sscanf(buf, "# refval: %d %d %d", &pt->slot, &pt->map, &pt->off) == 3) {
+			pt->kind = VX_PSEUDO_MAP_IDX_VALUE;
+			tc->npatches++;
+		} else if (tc->npatches < MAX_PATCH &&
+			   sscanf(buf, "# func: %d %d", &pt->slot, &pt->map) == 2) {
+			pt->kind = VX_PSEUDO_FUNC;
+			tc->npatches++;
+		}
+	}
+}
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = calloc(1, (size_t)n + 1);
+	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+static int apply_patches(const struct tcase *tc, struct vx_insn *insns, size_t len)
+{
+	int i;
+
+	for (i = 0; i < tc->npatches; i++) {
+		const struct patch *p = &tc->patches[i];
+
+		if (p->slot < 0 || (size_t)p->slot + 1 >= len || insns[p->slot].code != VX_LD_IMM64)
+			return -1;
+		insns[p->slot].src = (uint8_t)p->kind;
+		if (p->kind == VX_PSEUDO_FUNC) {
+			insns[p->slot].imm = p->map - (p->slot + 1);
+			continue;
+		}
+		insns[p->slot].imm = p->map;
+		insns[p->slot + 1].imm = p->kind == VX_PSEUDO_MAP_IDX_VALUE ? p->off : 0;
+	}
+	return 0;
+}
+
+/* ---- the kernel ---- */
+
+static bool kernel_ok = true;
+static char klog[1 << 16];
+
+static long sys_bpf(int cmd, union bpf_attr *attr)
+{
+	return syscall(__NR_bpf, cmd, attr, sizeof(*attr));
+}
+
+/* 1 accepted, 0 rejected, -1 could not ask. */
+static int kernel_verdict(const struct tcase *tc, const struct vx_insn *insns, size_t len)
+{
+	struct bpf_insn *k = calloc(len, sizeof(*k));
+	int fds[MAX_MAPS], i, verdict = -1;
+	union bpf_attr a;
+	size_t j;
+
+	for (i = 0; i < tc->nmaps; i++) {
+		memset(&a, 0, sizeof(a));
+		a.map_type = tc->defs[i].type;
+		a.key_size = tc->defs[i].key_size;
+		a.value_size = tc->defs[i].value_size;
+		a.max_entries = tc->defs[i].max_entries;
+		a.map_flags = tc->defs[i].flags;
+		fds[i] = (int)sys_bpf(BPF_MAP_CREATE, &a);
+		if (fds[i] < 0)
+			goto out;
+	}
+	for (j = 0; j < len; j++) {
+		k[j].code = insns[j].code;
+		k[j].dst_reg = insns[j].dst & 0xf;
+		k[j].src_reg = insns[j].src & 0xf;
+		k[j].off = insns[j].off;
+		k[j].imm = insns[j].imm;
+		if (insns[j].code != VX_LD_IMM64 || j + 1 >= len)
+			continue;
+		if (insns[j].src == VX_PSEUDO_MAP_IDX || insns[j].src == VX_PSEUDO_MAP_IDX_VALUE) {
+			k[j].src_reg = insns[j].src == VX_PSEUDO_MAP_IDX ? BPF_PSEUDO_MAP_FD :
+									   BPF_PSEUDO_MAP_VALUE;
+			k[j].imm = insns[j].imm < tc->nmaps ? fds[insns[j].imm] : -1;
+		}
+	}
+	memset(&a, 0, sizeof(a));
+	a.prog_type = BPF_PROG_TYPE_XDP;
+	a.insns = (uintptr_t)k;
+	a.insn_cnt = (uint32_t)len;
+	a.license = (uintptr_t)"GPL";
+	a.log_buf = (uintptr_t)klog;
+	a.log_size = sizeof(klog);
+	a.log_level = 1;
+	klog[0] = '\0';
+	verdict = (int)sys_bpf(BPF_PROG_LOAD, &a);
+	if (verdict >= 0) {
+		close(verdict);
+		verdict = 1;
+	} else {
+		verdict = errno == EPERM && !klog[0] ? -1 : 0;
+	}
+	i = tc->nmaps;
+out:
+	while (i-- > 0)
+		close(fds[i]);
+	free(k);
+	return verdict;
+}
+
+static const char *klog_tail(void)
+{
+	size_t n = strlen(klog);
+	char *p;
+
+	while (n && klog[n - 1] == '\n')
+		klog[--n] = '\0';
+	p = strrchr(klog, '\n');
+	return p ? p + 1 : klog;
+}
+
+/* ---- cases ---- */
+
+static int agree, disagree, policy_cases, kskipped;
+
+static void run_case(const char *dir, const char *file, bool pos)
+{
+	char path[1024], msg[512], vlog[1 << 14];
+	struct vx_map *maps[MAX_MAPS] = { 0 };
+	struct tcase tc = { 0 };
+	struct vx_insn *insns = NULL;
+	struct vx_prog prog = { 0 };
+	struct vx_verify_opts o = { 0 };
+	struct vx_error err;
+	size_t len = 0;
+	char *text;
+	int i, rc, kv;
+
+	if (snprintf(path, sizeof(path), "%s/%s", dir, file) >= (int)sizeof(path) ||
+	    snprintf(tc.name, sizeof(tc.name), "%s/%s", pos ? "pos" : "neg", file) >=
+		    (int)sizeof(tc.name)) {
+		ok(false, "%s: path too long", file);
+		return;
+	}
+	text = read_text(path);
+	if (!text || (parse_header(text, &tc), vx_assemble(text, &insns, &len, &err))) {
+		ok(false, "%s: does not assemble: %s", tc.name, text ? err.msg : "unreadable");
+		free(text);
+		return;
+	}
+	if (apply_patches(&tc, insns, len)) {
+		ok(false, "%s: bad ref/func slot", tc.name);
+		goto out;
+	}
+	for (i = 0; i < tc.nmaps; i++) {
+		if (tc.defs[i].type == VX_MAP_RINGBUF)
+			tc.defs[i].key_size = tc.defs[i].value_size = 0;
+		maps[i] = vx_map_create(&tc.defs[i], &err);
+		if (!maps[i]) {
+			ok(false, "%s: map %d: %s", tc.name, i, err.msg);
+			goto out;
+		}
+	}
+	prog.name = tc.name;
+	prog.insns = insns;
+	prog.len = len;
+	prog.maps = maps;
+	prog.nmaps = (size_t)tc.nmaps;
+	o.helper_class = tc.guest ? VX_HELPER_GUEST : VX_HELPER_TRUSTED;
+	o.log = vlog;
+	o.log_size = sizeof(vlog);
+	o.log_level = 1;
+	rc = vx_verify(&prog, &o, NULL, &err);
+	vx_error_str(&err, msg, sizeof(msg));
+	if (pos)
+		ok(rc == 0, "%s: accepted%s%s", tc.name, rc ? " -- rejected: " : "", rc ? msg : "");
+	else
+		ok(rc && tc.expect[0] && strstr(msg, tc.expect), "%s: rejected: %s%s%s", tc.name, msg,
+		   tc.expect[0] && strstr(msg, tc.expect) ? "" : " -- expected: ", 
+		   tc.expect[0] && strstr(msg, tc.expect) ? "" : tc.expect);
+	if (!kernel_ok || tc.no_kernel) {
+		kskipped++;
+		goto out;
+	}
+	kv = kernel_verdict(&tc, insns, len);
+	if (kv < 0) {
+		kernel_ok = false;
+		kskipped++;
+		goto out;
+	}
+	if (!pos && tc.policy) {
+		policy_cases++;
+		ok(kv == 1, "%s: policy case: the kernel (root) accepts it%s%s", tc.name,
+		   kv ? "" : " -- kernel rejected: ", kv ? "" : klog_tail());
+	} else if (kv == (pos ? 1 : 0)) {
+		agree++;
+	} else {
+		disagree++;
+		ok(false, "%s: kernel verdict differs: kernel %s%s%s", tc.name,
+		   kv ? "accepts" : "rejects: ", kv ? "" : klog_tail(), "");
+	}
+out:
+	for (i = 0; i < tc.nmaps; i++)
+		if (maps[i])
+			vx_map_destroy(maps[i]);
+	free(insns);
+	free(text);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void run_dir(const char *base, const char *sub, bool pos)
+{
+	char dir[1024], *names[4096];
+	struct dirent *e;
+	int n = 0, i;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/%s", base, sub);
+	d = opendir(dir);
+	if (!d) {
+		ok(false, "cannot open %s", dir);
+		return;
+	}
+	while ((e = readdir(d)) && n < 4096) {
+		size_t l = strlen(e->d_name);
+
+		if (l > 2 && !strcmp(e->d_name + l - 2, ".s"))
+			names[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, (size_t)n, sizeof(char *), cmp_str);
+	for (i = 0; i < n; i++) {
+		run_case(dir, names[i], pos);
+		free(names[i]);
+	}
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Facts for the JIT: every reached memory instruction proven, context loads named. */
+static bool facts_ok(const struct vx_prog *p, const struct vx_verify_facts *f)
+{
+	size_t i;
+
+	for (i = 0; f && i < p->len; i++) {
+		uint8_t c = VX_CLASS(p->insns[i].code), fl = f->insn_flags[i];
+		bool mem = c == VX_LDX || c == VX_ST || c == VX_STX;
+
+		if ((fl & VX_VF_SEEN) && mem && !(fl & VX_VF_MEM_SAFE) && !(fl & VX_VF_CTX_LOAD))
+			return false;
+		if ((fl & VX_VF_CTX_LOAD) && (f->ctx_field[i] < 0 || f->ctx_field[i] > 5))
+			return false;
+	}
+	return f != NULL;
+}
+
+static void run_object(const char *path)
+{
+	struct vx_error err;
+	struct vx_obj *obj = vx_obj_open(path, &err);
+	char msg[512];
+	size_t i;
+
+	if (!obj) {
+		ok(false, "%s: does not load: %s", path, err.msg);
+		return;
+	}
+	for (i = 0; i < vx_obj_prog_count(obj); i++) {
+		struct vx_prog *p = vx_obj_prog(obj, i);
+		struct vx_verify_facts *f = NULL;
+		double t0 = now();
+		int rc = vx_verify(p, NULL, &f, &err);
+		double dt = now() - t0;
+
+		vx_error_str(&err, msg, sizeof(msg));
+		ok(rc == 0 && facts_ok(p, f), "%s %s: %s (%lu insns processed, %lu states, %.1f ms)",
+		   path, vx_prog_name(p), rc ? msg : "accepted", f ? f->insns_processed : 0,
+		   f ? f->states_stored : 0, dt * 1000);
+		vx_verify_facts_free(f);
+	}
+	vx_obj_close(obj);
+}
+
+int main(int argc, char **argv)
+{
+	char line[256];
+	int i;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s TESTS_VERIFIER_DIR [OBJECT.o ...]\n", argv[0]);
+		return 2;
+	}
+	kernel_ok = getenv("VXDP_NO_KERNEL") == NULL;
+	run_dir(argv[1], "neg", false);
+	run_dir(argv[1], "pos", true);
+	if (kernel_ok || agree || disagree) {
+		snprintf(line, sizeof(line),
+			 "kernel agreement: %d agree, %d disagree, %d policy cases (stricter than the kernel), %d not compared",
+			 agree, disagree, policy_cases, kskipped);
+		diag(line);
+	} else {
+		skip("kernel comparison", "no BPF privileges");
+	}
+	for (i = 2; i < argc; i++)
+		run_object(argv[i]);
+	vx_rcu_barrier();
+	return tap_done();
+}

@@ -1,0 +1,19 @@
+# map_value_var_unbounded.s - rejected: variable offsets into a map value are bounded.
+# ctx: xdp
+# rule: variable offsets into a map value are bounded
+# expect: unbounded memory access
+# maps: array:4:64:1
+# ref: 3 0
+stw [%r10-4], 0
+mov %r2, %r10
+add %r2, -4
+lddw %r1, 0
+call 1
+jeq %r0, 0, out
+ldxw %r1, [%r0+0]
+add %r0, %r1
+ldxb %r0, [%r0+0]
+exit
+out:
+mov %r0, 0
+exit

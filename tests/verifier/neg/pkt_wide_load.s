@@ -1,0 +1,14 @@
+# pkt_wide_load.s - rejected: a load must fit entirely.
+# ctx: xdp
+# rule: a load must fit entirely
+# expect: invalid access to packet
+ldxw %r2, [%r1+0]
+ldxw %r3, [%r1+4]
+mov %r4, %r2
+add %r4, 14
+jgt %r4, %r3, out
+ldxw %r0, [%r2+12]
+exit
+out:
+mov %r0, 1
+exit

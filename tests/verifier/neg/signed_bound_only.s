@@ -1,0 +1,21 @@
+# signed_bound_only.s - rejected: a signed upper bound alone leaves negatives.
+# ctx: xdp
+# rule: a signed upper bound alone leaves negatives
+# expect: min value is outside
+# maps: array:4:16:1
+# ref: 3 0
+stw [%r10-4], 0
+mov %r2, %r10
+add %r2, -4
+lddw %r1, 0
+call 1
+jeq %r0, 0, out
+ldxdw %r1, [%r0+0]
+jsgt %r1, 15, out
+jslt %r1, -16, out
+add %r0, %r1
+ldxb %r0, [%r0+0]
+exit
+out:
+mov %r0, 0
+exit
