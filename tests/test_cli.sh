@@ -66,8 +66,11 @@ check "the plugin reports an out-of-bounds read on stderr, exit 1" \
 check "the plugin rejects a malformed encoding, exit 1" \
 	bash -c "echo 'b7 00 01 00 01 00 00 00 95 00 00 00 00 00 00 00' | '$VXDP_PLUGIN' 2>'$tmp/err'; [ \$? -eq 1 ] &&
 		grep -q 'insn 0: invalid offset 1' '$tmp/err'"
-check "the plugin says plainly that the JIT is not built, exit 2" \
-	bash -c "'$VXDP_PLUGIN' --engine jit < '$tmp/prog.hex' 2>'$tmp/err'; [ \$? -eq 2 ] && grep -q 'JIT' '$tmp/err'"
+check "the plugin runs the JIT with --engine jit, same r0 as the interpreter" \
+	bash -c "[ \"\$('$VXDP_PLUGIN' --engine jit '01 02 03' < '$tmp/prog.hex')\" = 3 ] &&
+		[ \"\$('$VXDP_PLUGIN' '00 00' --engine jit < '$tmp/prog.hex')\" = dead ]"
+check "under --engine jit a faulting program is stopped by the interpreter's dry run, exit 1" \
+	bash -c "'$VXDP_PLUGIN' --engine jit '01' < '$tmp/prog.hex' 2>'$tmp/err'; [ \$? -eq 1 ] && grep -q 'out-of-bounds read' '$tmp/err'"
 check "the plugin rejects an unknown engine, exit 2" \
 	bash -c "'$VXDP_PLUGIN' --engine foo < '$tmp/prog.hex' 2>'$tmp/err'; [ \$? -eq 2 ] && grep -q \"unknown engine 'foo'\" '$tmp/err'"
 check "the plugin rejects bad memory hex, exit 2" \
@@ -103,9 +106,21 @@ check "prog run --prog with an unknown name: exit 1" \
 	bash -c "'$VXDP' prog run '$obj' --prog nosuch --data-in '$tmp/ipv4.bin' 2>'$tmp/err'; [ \$? -eq 1 ] && grep -q \"no program named 'nosuch'\" '$tmp/err'"
 check "prog run refuses a runt frame as the kernel's test run does: exit 1" \
 	bash -c "printf 'abc' >'$tmp/runt.bin'; '$VXDP' prog run '$obj' --data-in '$tmp/runt.bin' 2>'$tmp/err'; [ \$? -eq 1 ] && grep -q 'shorter than an Ethernet header' '$tmp/err'"
-check "prog run --engine jit says plainly the JIT is not built (exit 2); --repeat 0 is refused" \
-	bash -c "'$VXDP' prog run '$obj' --engine jit --data-in '$tmp/ipv4.bin' 2>'$tmp/err'; [ \$? -eq 2 ] && grep -q JIT '$tmp/err' &&
+check "prog run --engine jit verifies, compiles and gives the interpreter's results; --repeat 0 is refused" \
+	bash -c "'$VXDP' prog run '$obj' --engine jit --data-in '$tmp/ipv4.bin' --data-in '$tmp/ipv6.bin' --json >'$tmp/jit.json' &&
+		'$VXDP' prog run '$obj' --data-in '$tmp/ipv4.bin' --data-in '$tmp/ipv6.bin' --json >'$tmp/int.json' &&
+		python3 -c \"import json,sys
+def norm(f):
+    j = json.load(open(f))
+    for r in j['runs']: del r['duration_ns']
+    j['maps'] = {k: sorted(v, key=json.dumps) for k, v in j['maps'].items()}
+    return j
+sys.exit(norm('$tmp/jit.json') != norm('$tmp/int.json'))\" &&
 		{ '$VXDP' prog run '$obj' --repeat 0 --data-in '$tmp/ipv4.bin' 2>/dev/null; [ \$? -eq 2 ]; }"
+check "prog run --engine jit refuses a program the verifier rejects (exit 1, reason named)" \
+	bash -c "'$VXDP' prog run '$PROGS_DIR/unsafe_pkt.o' --engine jit --data-in '$tmp/ipv4.bin' >/dev/null 2>'$tmp/err'; [ \$? -eq 1 ] &&
+		grep -q 'program unchecked: .*packet' '$tmp/err' &&
+		'$VXDP' prog verify '$PROGS_DIR/unsafe_pkt.o' >/dev/null 2>&1; [ \$? -eq 1 ]"
 check "prog show lists programs and maps (and --json parses)" \
 	bash -c "'$VXDP' prog show '$obj' | grep -q 'map by_type: hash  key 2 B  value 8 B  max_entries 16' &&
 		'$VXDP' prog show '$obj' --json | python3 -c 'import json,sys; j=json.load(sys.stdin); assert [p[\"name\"] for p in j[\"programs\"]] == [\"count\", \"drop_all\"]'"

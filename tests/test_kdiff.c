@@ -36,6 +36,7 @@
 
 #include "tap.h"
 #include "vxbpf/error.h"
+#include "vxbpf/helper.h"
 #include "vxbpf/map.h"
 #include "vxbpf/obj.h"
 #include "vxbpf/xdp.h"
@@ -98,6 +99,7 @@ struct env {
 	unsigned lo_ifindex; /* BPF_PROG_TEST_RUN's ingress device */
 	const char *maps_dir;
 	bool verbose;	    /* KDIFF_VERBOSE set: print every map's kernel contents */
+	enum vx_engine engine; /* VXDP_ENGINE=interp (default) or jit */
 	struct pkt *pkts;
 	size_t npkts;
 };
@@ -944,7 +946,7 @@ static void vrun(const struct env *env, const struct vx_prog *prog, const struct
 	if (!out->err) {
 		frame.ingress_ifindex = env->lo_ifindex;
 		frame.rx_queue_index = 0;
-		out->err = vx_xdp_run(prog, VX_ENGINE_INTERP, &frame, &res, &err);
+		out->err = vx_xdp_run(prog, env->engine, &frame, &res, &err);
 		out->retval = (uint32_t)res.retval;
 	}
 	vx_rcu_quiescent();
@@ -1190,7 +1192,13 @@ static bool setup_case(struct tcase *tc)
 	}
 	vx_error_clear(&err);
 	tc->vo = vx_obj_open(tc->path, &err);
-	if (!ok(tc->vo != NULL, "%s/%s: vxdp loads the object", tc->obj, tc->prog)) {
+	if (tc->vo && tc->env->engine == VX_ENGINE_JIT &&
+	    vx_obj_prepare(tc->vo, VX_ENGINE_JIT, VX_HELPER_TRUSTED, &err)) {
+		vx_obj_close(tc->vo);
+		tc->vo = NULL;
+	}
+	if (!ok(tc->vo != NULL, "%s/%s: vxdp loads the object%s", tc->obj, tc->prog,
+		tc->env->engine == VX_ENGINE_JIT ? ", verifies and compiles it" : "")) {
 		note("vxdp: %s", vx_error_str(&err, msg, sizeof(msg)));
 		return false;
 	}
@@ -1390,6 +1398,9 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	env.maps_dir = argc > 3 ? argv[3] : NULL;
+	env.engine = getenv("VXDP_ENGINE") && !strcmp(getenv("VXDP_ENGINE"), "jit") ?
+			     VX_ENGINE_JIT :
+			     VX_ENGINE_INTERP;
 	env.verbose = getenv("KDIFF_VERBOSE") != NULL;
 	if (setup_env(&env) || load_packets(&env, argv[2])) {
 		fprintf(stderr, "test_kdiff: cannot set up (CPU pinning, per-CPU slots or %s)\n",

@@ -432,6 +432,21 @@ static struct vx_obj *open_obj(const char *path)
 	return obj;
 }
 
+/* The JIT runs only programs the verifier proved safe; the interpreter checks as it goes. */
+static int prepare(struct vx_obj *obj, enum vx_engine engine)
+{
+	struct vx_error err;
+	char msg[320];
+
+	if (engine != VX_ENGINE_JIT)
+		return 0;
+	if (vx_obj_prepare(obj, VX_ENGINE_JIT, VX_HELPER_TRUSTED, &err)) {
+		util_err("%s: %s", vx_obj_name(obj), vx_error_str(&err, msg, sizeof(msg)));
+		return -1;
+	}
+	return 0;
+}
+
 static int prog_run(int argc, char **argv)
 {
 	struct run_opts o;
@@ -442,14 +457,10 @@ static int prog_run(int argc, char **argv)
 
 	if (parse_run(argc, argv, &o))
 		goto out;
-	if (o.engine == VX_ENGINE_JIT) {
-		util_err("the JIT engine is not available in this build; use --engine interp");
-		goto out;
-	}
 	vx_rcu_thread_online();
 	ret = 1;
 	obj = open_obj(o.path);
-	if (!obj || !(prog = pick_prog(obj, o.prog)))
+	if (!obj || !(prog = pick_prog(obj, o.prog)) || prepare(obj, o.engine))
 		goto out_rcu;
 	ret = 2;
 	for (i = 0; i < o.nmaps; i++)

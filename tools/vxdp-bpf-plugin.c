@@ -9,12 +9,16 @@
  * exits 2. `--engine interp|jit` may appear anywhere in the arguments.
  */
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "util.h"
 #include "vxbpf/interp.h"
+#include "vxbpf/jit.h"
 #include "vxbpf/prog.h"
 
 static void usage(FILE *out)
@@ -22,34 +26,100 @@ static void usage(FILE *out)
 	fprintf(out, "usage: vxdp-bpf-plugin [--engine interp|jit] [MEMORY_HEX] < PROGRAM_HEX\n");
 }
 
-static int run(const uint8_t *code, size_t codelen, uint8_t *mem, size_t memlen)
+static int interp(const struct vx_insn *insns, size_t len, uint8_t *mem, size_t memlen,
+		  uint64_t *r0)
 {
-	struct vx_insn *insns;
-	size_t len;
 	struct vx_error err;
 	struct vx_env env;
-	uint64_t args[2] = { 0, 0 }, r0;
+	uint64_t args[2] = { 0, 0 };
 	char buf[320];
-	int ret = 1;
 
-	if (vx_decode(code, codelen, &insns, &len, &err)) {
-		util_err("%s", vx_error_str(&err, buf, sizeof(buf)));
-		return 1;
-	}
 	vx_env_init(&env);
 	if (memlen) {
 		vx_env_add_region(&env, mem, memlen, VX_MEM_READ | VX_MEM_WRITE);
 		args[0] = (uint64_t)(uintptr_t)mem;
 		args[1] = memlen;
 	}
-	if (vx_check(insns, len, 0, &err) || vx_interp_run(insns, len, &env, args, 2, &r0, &err)) {
+	if (vx_interp_run(insns, len, &env, args, 2, r0, &err)) {
 		util_err("%s", vx_error_str(&err, buf, sizeof(buf)));
-	} else {
-		printf("%" PRIx64 "\n", r0);
-		ret = 0;
+		return -1;
 	}
-	free(insns);
+	return 0;
+}
+
+/* Run the compiled program in a child; its r0 comes back through a pipe. */
+static int jit_in_child(const struct vx_jit *jit, uint8_t *mem, size_t memlen, uint64_t *r0)
+{
+	int fds[2], status;
+	pid_t pid;
+
+	if (pipe(fds))
+		return util_err("pipe failed"), -1;
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		uint64_t v = vx_jit_run2(jit, memlen ? (uint64_t)(uintptr_t)mem : 0, memlen);
+
+		_exit(write(fds[1], &v, sizeof(v)) == sizeof(v) ? 0 : 1);
+	}
+	close(fds[1]);
+	if (pid < 0 || read(fds[0], r0, sizeof(*r0)) != sizeof(*r0)) {
+		close(fds[0]);
+		if (pid > 0)
+			waitpid(pid, &status, 0);
+		return util_err("the compiled program did not complete"), -1;
+	}
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	return 0;
+}
+
+static int jit(const struct vx_insn *insns, size_t len, uint8_t *mem, size_t memlen,
+	       uint64_t *r0)
+{
+	uint8_t *copy = malloc(memlen ? memlen : 1);
+	struct vx_error err;
+	struct vx_jit *j;
+	char buf[320];
+	int ret;
+
+	memcpy(copy, mem, memlen);
+	ret = interp(insns, len, copy, memlen, r0);
+	free(copy);
+	if (ret)
+		return -1;
+	j = vx_jit_compile(insns, len, NULL, NULL, &err);
+	if (!j)
+		return util_err("%s", vx_error_str(&err, buf, sizeof(buf))), -1;
+	ret = jit_in_child(j, mem, memlen, r0);
+	vx_jit_free(j);
 	return ret;
+}
+
+static int run(const uint8_t *code, size_t codelen, uint8_t *mem, size_t memlen, bool use_jit)
+{
+	struct vx_insn *insns;
+	size_t len;
+	struct vx_error err;
+	uint64_t r0;
+	char buf[320];
+	int ret;
+
+	if (vx_decode(code, codelen, &insns, &len, &err)) {
+		util_err("%s", vx_error_str(&err, buf, sizeof(buf)));
+		return 1;
+	}
+	if (vx_check(insns, len, 0, &err)) {
+		util_err("%s", vx_error_str(&err, buf, sizeof(buf)));
+		free(insns);
+		return 1;
+	}
+	ret = use_jit ? jit(insns, len, mem, memlen, &r0) : interp(insns, len, mem, memlen, &r0);
+	free(insns);
+	if (ret)
+		return 1;
+	printf("%" PRIx64 "\n", r0);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -75,11 +145,11 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (!strcmp(engine, "jit")) {
-		util_err("the JIT engine is not available in this build; use --engine interp");
+	if (!strcmp(engine, "jit") && !vx_jit_supported()) {
+		util_err("the JIT does not support this host; use --engine interp");
 		return 2;
 	}
-	if (strcmp(engine, "interp")) {
+	if (strcmp(engine, "interp") && strcmp(engine, "jit")) {
 		util_err("unknown engine '%s' (expected interp or jit)", engine);
 		return 2;
 	}
@@ -100,7 +170,7 @@ int main(int argc, char **argv)
 		free(mem);
 		return 1;
 	}
-	ret = run(code, codelen, mem, memlen);
+	ret = run(code, codelen, mem, memlen, !strcmp(engine, "jit"));
 	free(code);
 	free(mem);
 	return ret;

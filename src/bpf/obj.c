@@ -420,6 +420,7 @@ static void free_prog(struct vx_prog *prog)
 {
 	if (!prog)
 		return;
+	vx_prog_unprepare(prog);
 	free(prog->name);
 	free(prog->section);
 	free(prog->insns);

@@ -13,6 +13,8 @@
 #include "vxbpf/map.h"
 
 struct vx_obj;
+struct vx_jit;
+struct vx_verify_facts;
 
 struct vx_prog {
 	char *name;	      /* function name */
@@ -23,6 +25,10 @@ struct vx_prog {
 	size_t nmaps;
 	bool frags;	      /* from an xdp.frags section */
 	struct vx_obj *obj;
+	/* Set by vx_obj_prepare(): the verifier's facts and, for the JIT, the compiled image. */
+	struct vx_verify_facts *facts;
+	uint8_t *ctx_field;   /* per slot: xdp_md offset + 1 of a context load, else 0 */
+	struct vx_jit *jit;
 };
 
 #endif /* VXBPF_PROG_PRIV_H */

@@ -14,6 +14,7 @@
 #include "prog_priv.h"
 #include "run_priv.h"
 #include "vxbpf/interp.h"
+#include "vxbpf/jit.h"
 #include "vxbpf/map.h"
 #include "vxbpf/xdp.h"
 #include "xdp_priv.h"
@@ -165,14 +166,12 @@ int vx_xdp_frame_init(struct vx_xdp_frame *frame, uint8_t *buf, const void *pkt,
 	return 0;
 }
 
-static int run_engine(const struct vx_prog *prog, enum vx_engine engine,
-		      struct vx_xdp_ctx *ctx, struct vx_run *run, uint64_t *r0,
-		      struct vx_error *err)
+/* The checked interpreter over the context (the JIT has vx_jit_xdp_run). */
+static int run_interp(const struct vx_prog *prog, struct vx_xdp_ctx *ctx, struct vx_run *run,
+		      uint64_t *r0, struct vx_error *err)
 {
 	struct vx_env env;
 
-	if (engine != VX_ENGINE_INTERP)
-		return vx_error_set(err, -1, "the JIT engine is not available in this build");
 	vx_env_init(&env);
 	env.ctx = ctx;
 	env.ctx_size = sizeof(struct vx_xdp_md);
@@ -196,10 +195,17 @@ int vx_xdp_run(const struct vx_prog *prog, enum vx_engine engine, struct vx_xdp_
 	uint64_t r0 = 0;
 	int ret;
 
+	if (engine == VX_ENGINE_JIT) {
+		if (!prog->jit)
+			return vx_error_set(err, -1, "program %s is not compiled: vx_obj_prepare() it "
+						     "for the JIT first", prog->name);
+		vx_jit_xdp_run(prog->jit, frame, res);
+		return 0;
+	}
 	ctx.data_end = ctx.data + frame->data_len;
 	ctx.data_meta = ctx.data - frame->meta_len;
 	memset(res, 0, sizeof(*res));
-	ret = run_engine(prog, engine, &ctx, &run, &r0, err);
+	ret = run_interp(prog, &ctx, &run, &r0, err);
 	frame->data_off = (uint32_t)(ctx.data - frame->buf);
 	frame->data_len = (uint32_t)(ctx.data_end - ctx.data);
 	frame->meta_len = (uint32_t)(ctx.data - ctx.data_meta);

@@ -50,4 +50,15 @@ const struct vx_insn *vx_prog_insns(const struct vx_prog *prog, size_t *len);
 size_t vx_prog_map_count(const struct vx_prog *prog);
 struct vx_map *vx_prog_map(const struct vx_prog *prog, size_t i);
 
+/*
+ * Get every program of obj ready to run on engine: verify each (helper_class VX_HELPER_TRUSTED
+ * or VX_HELPER_GUEST) and, for VX_ENGINE_JIT, compile it with the verifier's facts. As with the
+ * kernel, one program that fails fails the object: *err names it, the instruction and the
+ * reason. Tail calls between the object's programs reach their compiled images.
+ */
+int vx_obj_prepare(struct vx_obj *obj, int engine, unsigned helper_class, struct vx_error *err);
+
+/* Drop what vx_obj_prepare() made for one program (done by vx_obj_close()). */
+void vx_prog_unprepare(struct vx_prog *prog);
+
 #endif /* VXBPF_OBJ_H */

@@ -1,0 +1,742 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * test_jit.c - the x86-64 JIT against the expected results and the checked interpreter.
+ *
+ * Usage: test_jit CONFORMANCE_TESTS_DIR XDP_OBJ_DIR PKT_DIR [MAPS_DIR [NPROGS]]
+ * 1. every bpf_conformance test (except callx and expected errors) gives its `-- result` when
+ *    compiled, run as a raw program with r1 = mem, r2 = its length;
+ * 2. NPROGS (default 100000) random safe programs (jit_gen.c) give the interpreter's r0, plain
+ *    and with constant blinding every fourth program;
+ * 3. every program of every XDP object, over every frame, gives the interpreter's return
+ *    value and output bytes, and leaves the same map contents. The context-load facts the
+ *    verifier will provide are computed here by a small stand-in analysis (ldxw through
+ *    registers that certainly hold r1's entry value).
+ * TAP output.
+ */
+#include <dirent.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "jit_priv.h"
+#include "tap.h"
+#include "vxbpf/asm.h"
+#include "vxbpf/interp.h"
+#include "vxbpf/jit.h"
+#include "vxbpf/map.h"
+#include "vxbpf/obj.h"
+#include "vxbpf/prog.h"
+#include "vxbpf/xdp.h"
+
+#define MAX_PROGS 32
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long sz;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	sz = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)sz + 1);
+	if (buf && fread(buf, 1, (size_t)sz, f) != (size_t)sz) {
+		free(buf);
+		buf = NULL;
+	}
+	if (buf)
+		buf[sz] = '\0';
+	if (n)
+		*n = (size_t)sz;
+	fclose(f);
+	return buf;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static bool has_suffix(const char *s, const char *sfx)
+{
+	size_t a = strlen(s), b = strlen(sfx);
+
+	return a >= b && !strcmp(s + a - b, sfx);
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* 1. Conformance */
+
+struct conf {
+	char *sect[3]; /* asm, mem, result */
+	bool error;
+};
+
+static void conf_parse(char *text, struct conf *tc)
+{
+	char *line, *save = NULL, **cur = NULL;
+
+	memset(tc, 0, sizeof(*tc));
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (!strncmp(line, "-- ", 3)) {
+			cur = NULL;
+			if (!strncmp(line + 3, "asm", 3))
+				cur = &tc->sect[0];
+			else if (!strncmp(line + 3, "mem", 3))
+				cur = &tc->sect[1];
+			else if (!strncmp(line + 3, "result", 6))
+				cur = &tc->sect[2];
+			else if (!strncmp(line + 3, "error", 5))
+				tc->error = true;
+			continue;
+		}
+		if (cur) {
+			size_t old = *cur ? strlen(*cur) : 0, n = strlen(line);
+
+			*cur = realloc(*cur, old + n + 2);
+			memcpy(*cur + old, line, n);
+			(*cur)[old + n] = '\n';
+			(*cur)[old + n + 1] = '\0';
+		}
+	}
+}
+
+static size_t parse_mem(const char *s, uint8_t *out, size_t cap)
+{
+	size_t n = 0;
+	char *end;
+
+	while (s && *s && n < cap) {
+		unsigned long v = strtoul(s, &end, 16);
+
+		if (end == s) {
+			s++;
+			continue;
+		}
+		out[n++] = (uint8_t)v;
+		s = end;
+	}
+	return n;
+}
+
+static void conf_one(const char *dir, const char *name)
+{
+	char path[4096], msg[VX_ERROR_MSG_MAX + 32];
+	struct vx_insn *insns = NULL;
+	static uint8_t mem[65536];
+	struct vx_error err;
+	struct vx_jit *jit;
+	struct conf tc;
+	size_t len, memlen;
+	uint64_t want, r0;
+	char *text;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	text = slurp(path, NULL);
+	if (!text)
+		return (void)ok(false, "conformance %s: readable", name);
+	conf_parse(text, &tc);
+	if (tc.error || !tc.sect[0] || !tc.sect[2])
+		skip(name, "expects an error (or has no asm/result)");
+	else if (vx_assemble(tc.sect[0], &insns, &len, &err))
+		ok(false, "conformance %s: assembles: %s", name, vx_error_str(&err, msg, 200));
+	else if (vx_check(insns, len, 0, &err))
+		skip(name, vx_error_str(&err, msg, sizeof(msg)));
+	else if (!(jit = vx_jit_compile(insns, len, NULL, NULL, &err)))
+		ok(false, "conformance %s: compiles: %s", name, vx_error_str(&err, msg, 200));
+	else {
+		memlen = parse_mem(tc.sect[1], mem, sizeof(mem));
+		want = strtoull(tc.sect[2], NULL, 16);
+		r0 = vx_jit_run2(jit, memlen ? (uint64_t)(uintptr_t)mem : 0, memlen);
+		ok(r0 == want, "conformance %s: r0 = 0x%" PRIx64 " (expected 0x%" PRIx64 ")", name,
+		   r0, want);
+		vx_jit_free(jit);
+	}
+	free(insns);
+	free(tc.sect[0]);
+	free(tc.sect[1]);
+	free(tc.sect[2]);
+	free(text);
+}
+
+static void test_conformance(const char *dir)
+{
+	struct dirent **ents;
+	int n, i;
+
+	n = scandir(dir, &ents, NULL, by_name);
+	if (n < 0)
+		return (void)ok(false, "conformance directory %s readable", dir);
+	for (i = 0; i < n; i++) {
+		if (has_suffix(ents[i]->d_name, ".data"))
+			conf_one(dir, ents[i]->d_name);
+		free(ents[i]);
+	}
+	free(ents);
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* 2. Random differential */
+
+static uint64_t rng_state = 0x243f6a8885a308d3ull;
+
+static uint32_t xorshift(void *arg)
+{
+	uint64_t x = rng_state;
+
+	(void)arg;
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	rng_state = x;
+	return (uint32_t)(x >> 16);
+}
+
+/* 0 same, 1 differs, -1 an engine refused. */
+static int diff_one(const struct vx_insn *p, size_t len, unsigned flags, uint64_t *ri,
+		    uint64_t *rj, char *why, size_t whylen)
+{
+	struct vx_jit_opts opts = { .flags = flags };
+	struct vx_error err;
+	struct vx_env env;
+	struct vx_jit *jit;
+
+	if (vx_check(p, len, 0, &err))
+		return snprintf(why, whylen, "check: %s", err.msg), -1;
+	vx_env_init(&env);
+	if (vx_interp_run(p, len, &env, NULL, 0, ri, &err))
+		return snprintf(why, whylen, "interp: insn %d: %s", err.insn, err.msg), -1;
+	jit = vx_jit_compile(p, len, NULL, &opts, &err);
+	if (!jit)
+		return snprintf(why, whylen, "jit: %s", err.msg), -1;
+	*rj = vx_jit_run2(jit, 0, 0);
+	vx_jit_free(jit);
+	return *ri != *rj;
+}
+
+static void test_random(unsigned long nprogs)
+{
+	static struct vx_insn prog[JIT_GEN_MAX];
+	unsigned long i, same = 0, blinded = 0, bad = 0;
+	uint64_t ri = 0, rj = 0;
+	char why[512];
+
+	for (i = 0; i < nprogs; i++) {
+		size_t len = jit_gen_program(xorshift, NULL, prog);
+		unsigned flags = i % 4 == 3 ? VX_JIT_BLIND : 0;
+		int d = diff_one(prog, len, flags, &ri, &rj, why, sizeof(why));
+
+		if (!d) {
+			same++;
+			blinded += flags != 0;
+			continue;
+		}
+		if (bad++ < 5) {
+			printf("# program %lu: %s", i,
+			       d < 0 ? why : "r0 differs");
+			if (d > 0)
+				printf(": interp 0x%" PRIx64 ", jit 0x%" PRIx64, ri, rj);
+			printf("\n");
+			vx_disasm(prog, len, stdout);
+		}
+	}
+	ok(!bad, "random differential: %lu of %lu programs agree (%lu blinded)", same, nprogs,
+	   blinded);
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* 3. XDP corpus */
+
+#define R(n) (1u << (n))
+
+/*
+ * Stand-in for the verifier's context facts: a forward dataflow of where the entry r1 certainly
+ * is (registers, and 8-byte stack slots it was spilled to) from the entry; callees start with
+ * the caller's r1-r5 and an empty frame; calls clobber r0-r5. ldxw of an xdp_md field through
+ * such a register is a context load.
+ */
+struct cstate {
+	uint16_t regs;
+	uint64_t slots; /* bit k: [r10 - 8(k + 1)] */
+	bool seen;
+};
+
+static int slot_of(const struct vx_insn *in, bool base_src)
+{
+	int off = in->off;
+
+	if ((base_src ? in->src : in->dst) != VX_REG_FP || off >= 0 || off < -512 || off % 8)
+		return -1;
+	return -off / 8 - 1 < 64 ? -off / 8 - 1 : -1;
+}
+
+static void cs_transfer(const struct vx_insn *in, struct cstate *o, uint8_t *fact)
+{
+	uint8_t cls = VX_CLASS(in->code), op = VX_OP(in->code);
+	uint16_t dbit = (uint16_t)R(in->dst);
+	int k;
+
+	if (cls == VX_LDX) {
+		if ((o->regs & R(in->src)) && VX_MODE(in->code) == VX_MEM &&
+		    VX_SIZE(in->code) == VX_W && in->off >= 0 && in->off <= 20 && in->off % 4 == 0)
+			*fact = (uint8_t)(in->off + 1);
+		k = slot_of(in, true);
+		o->regs &= (uint16_t)~dbit;
+		if (k >= 0 && VX_SIZE(in->code) == VX_DW && (o->slots >> k & 1))
+			o->regs |= dbit;
+	} else if (cls == VX_ST || cls == VX_STX) {
+		k = slot_of(in, false);
+		if (k >= 0)
+			o->slots &= ~(1ull << k);
+		if (k >= 0 && cls == VX_STX && VX_MODE(in->code) == VX_MEM &&
+		    VX_SIZE(in->code) == VX_DW && (o->regs & R(in->src)))
+			o->slots |= 1ull << k;
+		if (VX_MODE(in->code) == VX_ATOMIC && (in->imm & VX_FETCH))
+			o->regs &= (uint16_t)~(in->imm == VX_CMPXCHG ? R(0) : R(in->src));
+	} else if (cls == VX_ALU64 && op == VX_MOV && VX_SRC(in->code) == VX_X && !in->off) {
+		o->regs = (o->regs & R(in->src)) ? o->regs | dbit : o->regs & (uint16_t)~dbit;
+	} else if (cls == VX_ALU || cls == VX_ALU64 || cls == VX_LD) {
+		o->regs &= (uint16_t)~dbit;
+	} else if (op == VX_CALL) {
+		o->regs &= (uint16_t)~0x3f;
+	}
+}
+
+static bool cs_merge(struct cstate *to, const struct cstate *from)
+{
+	struct cstate m = *from;
+
+	if (to->seen) {
+		m.regs &= to->regs;
+		m.slots &= to->slots;
+	}
+	m.seen = true;
+	if (to->seen && m.regs == to->regs && m.slots == to->slots)
+		return false;
+	*to = m;
+	return true;
+}
+
+static void ctx_facts(const struct vx_insn *in, size_t len, uint8_t *facts)
+{
+	struct cstate *st = calloc(len + 1, sizeof(*st));
+	bool changed = true;
+	size_t i;
+
+	st[0] = (struct cstate){ R(1), 0, true };
+	while (changed) {
+		changed = false;
+		for (i = 0; i < len; i++) {
+			uint8_t cls = VX_CLASS(in[i].code), op = VX_OP(in[i].code);
+			size_t next = i + (in[i].code == VX_LD_IMM64 ? 2 : 1);
+			long t = vx_branch_target(in, i);
+			bool jmp = cls == VX_JMP || cls == VX_JMP32;
+			struct cstate o = st[i], to;
+
+			if (!st[i].seen)
+				continue;
+			cs_transfer(&in[i], &o, &facts[i]);
+			to = o;
+			if (jmp && op == VX_CALL)
+				to = (struct cstate){ (uint16_t)(st[i].regs & 0x3e), 0, true };
+			if (!(jmp && (op == VX_EXIT || op == VX_JA)) && next < len)
+				changed |= cs_merge(&st[next], &o);
+			if (t >= 0 && (size_t)t < len)
+				changed |= cs_merge(&st[t], &to);
+		}
+	}
+	free(st);
+}
+
+struct xside {
+	struct vx_obj *obj;
+	size_t nprogs;
+	struct vx_prog *progs[MAX_PROGS];
+	struct vx_jit *jits[MAX_PROGS];
+	uint8_t *facts[MAX_PROGS];
+};
+
+static const struct vx_jit *resolve(const struct vx_prog *target, void *arg)
+{
+	struct xside *x = arg;
+	size_t i;
+
+	for (i = 0; i < x->nprogs; i++)
+		if (x->progs[i] == target)
+			return x->jits[i];
+	return NULL;
+}
+
+static int hexval(const char *s, uint8_t *out, size_t cap)
+{
+	size_t n = 0;
+
+	while (s[0] && s[1] && n < cap) {
+		char b[3] = { s[0], s[1], 0 };
+
+		out[n++] = (uint8_t)strtoul(b, NULL, 16);
+		s += 2;
+	}
+	return (int)n;
+}
+
+/* MAPS_DIR/NAME.maps: `MAP KEYHEX VALUEHEX` lines, per-CPU values to every slot. */
+static void apply_maps(struct vx_obj *obj, const char *maps_dir, const char *name)
+{
+	char path[4096], line[8192];
+	uint8_t k[512], v[4096], val[65536];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s.maps", maps_dir, name);
+	f = maps_dir ? fopen(path, "r") : NULL;
+	while (f && fgets(line, sizeof(line), f)) {
+		char *m = strtok(line, " \t\r\n"), *kh = strtok(NULL, " \t\r\n");
+		char *vh = strtok(NULL, " \t\r\n");
+		struct vx_map *map;
+		size_t cp, i, vn;
+
+		if (!m || m[0] == '#' || !kh || !vh || !(map = vx_obj_find_map(obj, m)))
+			continue;
+		hexval(kh, k, sizeof(k));
+		vn = (size_t)hexval(vh, v, sizeof(v));
+		cp = vx_map_cp_value_size(map);
+		memset(val, 0, sizeof(val));
+		for (i = 0; vn && i + vn <= cp && i + vn <= sizeof(val); i += (vn + 7) & ~7ul)
+			memcpy(val + i, v, vn);
+		vx_map_update(map, k, val, 0);
+	}
+	if (f)
+		fclose(f);
+}
+
+static void xside_free(struct xside *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nprogs; i++) {
+		vx_jit_free(x->jits[i]);
+		free(x->facts[i]);
+	}
+	if (x->obj)
+		vx_obj_close(x->obj);
+}
+
+static bool xside_open(struct xside *x, const char *path, bool jit)
+{
+	struct vx_jit_opts opts = { .flags = VX_JIT_XDP_CTX, .resolve = resolve, .resolve_arg = x };
+	struct vx_error err;
+	size_t i, len;
+
+	memset(x, 0, sizeof(*x));
+	x->obj = vx_obj_open(path, &err);
+	if (!x->obj)
+		return false;
+	x->nprogs = vx_obj_prog_count(x->obj);
+	if (x->nprogs > MAX_PROGS)
+		x->nprogs = MAX_PROGS;
+	for (i = 0; i < x->nprogs; i++) {
+		const struct vx_insn *in;
+
+		x->progs[i] = vx_obj_prog(x->obj, i);
+		if (!jit)
+			continue;
+		in = vx_prog_insns(x->progs[i], &len);
+		x->facts[i] = calloc(len, 1);
+		ctx_facts(in, len, x->facts[i]);
+		opts.ctx_field = x->facts[i];
+		x->jits[i] = vx_jit_compile(in, len, x->progs[i], &opts, &err);
+		if (!ok(x->jits[i] != NULL, "%s: compiles", vx_prog_name(x->progs[i])))
+			printf("# %s\n", err.msg);
+	}
+	return true;
+}
+
+struct pkt {
+	uint8_t *p;
+	size_t n;
+};
+
+struct out {
+	int err;
+	struct vx_xdp_result res;
+	uint8_t data[VX_XDP_FRAME_SIZE];
+	size_t n;
+	char trace[4096]; /* bpf_trace_printk lines, NUL-separated */
+	size_t tn;
+};
+
+static void trace_line(const char *line, void *arg)
+{
+	struct out *o = arg;
+	size_t n = strlen(line);
+
+	if (o->tn + n + 1 < sizeof(o->trace)) {
+		memcpy(o->trace + o->tn, line, n + 1);
+		o->tn += n + 1;
+	}
+}
+
+static void run_side(struct xside *x, size_t k, bool jit, const struct pkt *pk, struct out *o)
+{
+	static uint8_t buf[VX_XDP_FRAME_SIZE];
+	struct vx_xdp_frame frame;
+	struct vx_error err;
+
+	memset(buf, 0, sizeof(buf));
+	memset(o, 0, sizeof(*o));
+	o->err = vx_xdp_frame_init(&frame, buf, pk->p, (uint32_t)pk->n, &err);
+	if (o->err)
+		return;
+	frame.ingress_ifindex = 1;
+	vx_set_trace_hook(trace_line, o);
+	if (jit && x->jits[k])
+		vx_jit_xdp_run(x->jits[k], &frame, &o->res);
+	else
+		o->err = vx_xdp_run(x->progs[k], VX_ENGINE_INTERP, &frame, &o->res, &err);
+	vx_set_trace_hook(NULL, NULL);
+	vx_rcu_quiescent();
+	o->n = frame.meta_len + frame.data_len;
+	memcpy(o->data, buf + frame.data_off - frame.meta_len, o->n);
+}
+
+struct mdump {
+	uint8_t *p;
+	size_t n;
+};
+
+static void md_add(struct mdump *d, const void *p, size_t n)
+{
+	d->p = realloc(d->p, d->n + n + 1);
+	memcpy(d->p + d->n, p, n);
+	d->n += n;
+}
+
+struct dctx {
+	struct mdump *d;
+	const struct vx_map_def *def;
+	size_t vsize;
+};
+
+static int dump_entry(const void *key, const void *value, void *arg)
+{
+	struct dctx *c = arg;
+
+	md_add(c->d, key, c->def->key_size);
+	md_add(c->d, value, c->vsize);
+	return 0;
+}
+
+static size_t sort_size;
+
+static int rec_cmp(const void *a, const void *b)
+{
+	return memcmp(a, b, sort_size);
+}
+
+static int dump_record(const void *data, size_t size, void *arg)
+{
+	md_add(arg, &size, sizeof(size));
+	md_add(arg, data, size);
+	return 0;
+}
+
+static void dump_map(struct vx_map *map, struct mdump *d)
+{
+	struct dctx c = { d, vx_map_get_def(map), vx_map_cp_value_size(map) };
+
+	if (c.def->type == VX_MAP_PROG_ARRAY)
+		return;
+	if (c.def->type == VX_MAP_RINGBUF)
+		vx_ringbuf_consume(map, dump_record, d);
+	else
+		vx_map_dump(map, dump_entry, &c);
+	/* hash maps iterate in an order of their own: compare as sets */
+	sort_size = c.def->key_size + c.vsize;
+	if (c.def->type != VX_MAP_RINGBUF && sort_size && d->n)
+		qsort(d->p, d->n / sort_size, sort_size, rec_cmp);
+}
+
+static bool maps_equal(struct xside *a, struct xside *b, const char *obj)
+{
+	size_t i, n = vx_obj_map_count(a->obj);
+	bool same = n == vx_obj_map_count(b->obj);
+
+	for (i = 0; same && i < n; i++) {
+		struct mdump da = { 0 }, db = { 0 };
+
+		dump_map(vx_obj_map(a->obj, i), &da);
+		dump_map(vx_obj_map(b->obj, i), &db);
+		if (da.n != db.n || (da.n && memcmp(da.p, db.p, da.n))) {
+			size_t at = 0;
+
+			while (at < da.n && at < db.n && da.p[at] == db.p[at])
+				at++;
+			printf("# %s: map %s differs (%zu vs %zu bytes, first at byte %zu)\n", obj,
+			       vx_map_get_def(vx_obj_map(a->obj, i))->name, da.n, db.n, at);
+			same = false;
+		}
+		free(da.p);
+		free(db.p);
+	}
+	return same;
+}
+
+static bool same_out(const struct out *i, const struct out *j)
+{
+	if (i->err || j->err)
+		return i->err == j->err && i->n == 0 && j->n == 0;
+	return i->res.retval == j->res.retval && i->n == j->n && i->tn == j->tn &&
+	       !memcmp(i->trace, j->trace, i->tn) &&
+	       !memcmp(i->data, j->data, i->n) &&
+	       i->res.redirect_ifindex == j->res.redirect_ifindex &&
+	       i->res.redirect_flags == j->res.redirect_flags;
+}
+
+static void xdp_prog(struct xside *xi, struct xside *xj, size_t k, const struct pkt *pkts,
+		     size_t npkts, const char *obj)
+{
+	static struct out oi, oj;
+	size_t p, agree = 0;
+
+	for (p = 0; p < npkts; p++) {
+		run_side(xi, k, false, &pkts[p], &oi);
+		run_side(xj, k, true, &pkts[p], &oj);
+		if (same_out(&oi, &oj))
+			agree++;
+		else if (agree + 3 > p)
+			printf("# %s/%s packet %zu: interp err %d r0 %" PRIu64 " len %zu, jit r0 %"
+			       PRIu64 " len %zu\n", obj, vx_prog_name(xi->progs[k]), p, oi.err,
+			       oi.res.retval, oi.n, oj.res.retval, oj.n);
+	}
+	ok(agree == npkts, "%s/%s: %zu of %zu frames agree", obj, vx_prog_name(xi->progs[k]),
+	   agree, npkts);
+	ok(maps_equal(xi, xj, obj), "%s/%s: maps agree", obj, vx_prog_name(xi->progs[k]));
+}
+
+static void xdp_object(const char *dir, const char *file, const char *maps_dir,
+		       const struct pkt *pkts, size_t npkts)
+{
+	char path[4096], name[256];
+	struct xside xi, xj;
+	size_t k;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	snprintf(name, sizeof(name), "%.*s", (int)(strlen(file) - 2), file);
+	if (!ok(xside_open(&xi, path, false) && xside_open(&xj, path, true), "%s: opens", name))
+		return;
+	apply_maps(xi.obj, maps_dir, name);
+	apply_maps(xj.obj, maps_dir, name);
+	for (k = 0; k < xi.nprogs; k++)
+		xdp_prog(&xi, &xj, k, pkts, npkts, name);
+	xside_free(&xi);
+	xside_free(&xj);
+}
+
+static size_t load_pkts(const char *dir, struct pkt **out)
+{
+	struct dirent **ents;
+	char path[4096];
+	struct pkt *p;
+	int n, i;
+	size_t k = 0;
+
+	n = scandir(dir, &ents, NULL, by_name);
+	if (n < 0)
+		return 0;
+	p = calloc((size_t)n, sizeof(*p));
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, ents[i]->d_name);
+		if (ents[i]->d_name[0] != '.' && (p[k].p = (uint8_t *)slurp(path, &p[k].n)))
+			k++;
+		free(ents[i]);
+	}
+	free(ents);
+	*out = p;
+	return k;
+}
+
+static double now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+/* ns per frame over one frame, both engines, frame set up afresh each run. */
+static void timing(const char *dir, const char *file, const struct pkt *pk)
+{
+	static uint8_t buf[VX_XDP_FRAME_SIZE];
+	struct vx_xdp_frame frame;
+	struct vx_xdp_result res;
+	struct vx_error err;
+	char path[4096];
+	struct xside x;
+	double t0, ti, tj;
+	int i, n = 200000;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	if (!xside_open(&x, path, true) || !x.jits[0])
+		return;
+	t0 = now_ns();
+	for (i = 0; i < n; i++) {
+		vx_xdp_frame_init(&frame, buf, pk->p, (uint32_t)pk->n, &err);
+		vx_xdp_run(x.progs[0], VX_ENGINE_INTERP, &frame, &res, &err);
+	}
+	ti = (now_ns() - t0) / n;
+	t0 = now_ns();
+	for (i = 0; i < n; i++) {
+		vx_xdp_frame_init(&frame, buf, pk->p, (uint32_t)pk->n, &err);
+		vx_jit_xdp_run(x.jits[0], &frame, &res);
+	}
+	tj = (now_ns() - t0) / n;
+	printf("# timing %s/%s: interpreter %.1f ns/frame, jit %.1f ns/frame (%d runs, "
+	       "frame copy included)\n", file, vx_prog_name(x.progs[0]), ti, tj, n);
+	xside_free(&x);
+}
+
+static void test_xdp(const char *dir, const char *pkt_dir, const char *maps_dir)
+{
+	struct dirent **ents;
+	struct pkt *pkts = NULL;
+	size_t npkts = load_pkts(pkt_dir, &pkts), i;
+	int n, k;
+
+	if (!ok(npkts > 0, "xdp: %zu frames loaded", npkts))
+		return;
+	n = scandir(dir, &ents, NULL, by_name);
+	for (k = 0; k < n; k++) {
+		if (has_suffix(ents[k]->d_name, ".o"))
+			xdp_object(dir, ents[k]->d_name, maps_dir, pkts, npkts);
+		free(ents[k]);
+	}
+	if (n > 0)
+		free(ents);
+	timing(dir, "xdp_fw4.o", &pkts[0]);
+	for (i = 0; i < npkts; i++)
+		free(pkts[i].p);
+	free(pkts);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4) {
+		printf("1..0 # SKIP usage: %s CONF_DIR XDP_OBJ_DIR PKT_DIR [MAPS_DIR [NPROGS]]\n",
+		       argv[0]);
+		return 0;
+	}
+	if (!vx_jit_supported()) {
+		printf("1..0 # SKIP the JIT supports only x86-64\n");
+		return 0;
+	}
+	vx_rcu_thread_online();
+	test_conformance(argv[1]);
+	test_random(argc > 5 ? strtoul(argv[5], NULL, 0) : 100000);
+	test_xdp(argv[2], argv[3], argc > 4 ? argv[4] : NULL);
+	vx_rcu_thread_offline();
+	return tap_done();
+}
