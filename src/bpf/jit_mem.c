@@ -16,28 +16,14 @@
 /* The vx_xdp_ctx field behind an xdp_md offset: its offset and whether it is 8 bytes. */
 static int ctx_field(uint32_t md_off, int32_t *off, bool *wide)
 {
-	*wide = md_off <= offsetof(struct vx_xdp_md, data_meta);
-	switch (md_off) {
-	case offsetof(struct vx_xdp_md, data):
-		*off = offsetof(struct vx_xdp_ctx, data);
-		return 0;
-	case offsetof(struct vx_xdp_md, data_end):
-		*off = offsetof(struct vx_xdp_ctx, data_end);
-		return 0;
-	case offsetof(struct vx_xdp_md, data_meta):
-		*off = offsetof(struct vx_xdp_ctx, data_meta);
-		return 0;
-	case offsetof(struct vx_xdp_md, ingress_ifindex):
-		*off = offsetof(struct vx_xdp_ctx, ingress_ifindex);
-		return 0;
-	case offsetof(struct vx_xdp_md, rx_queue_index):
-		*off = offsetof(struct vx_xdp_ctx, rx_queue_index);
-		return 0;
-	case offsetof(struct vx_xdp_md, egress_ifindex):
-		*off = offsetof(struct vx_xdp_ctx, egress_ifindex);
-		return 0;
-	}
-	return -1;
+	uint32_t ctx_off;
+	unsigned size;
+
+	if (vx_xdp_ctx_field(md_off, &ctx_off, &size))
+		return -1;
+	*off = (int32_t)ctx_off;
+	*wide = size == 8;
+	return 0;
 }
 
 static int ctx_load(struct jit_ctx *c, const struct vx_insn *in, unsigned field)

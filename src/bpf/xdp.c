@@ -24,33 +24,49 @@
 
 #define CTX(r) ((struct vx_xdp_ctx *)(uintptr_t)(r))
 
-int vx_xdp_ctx_load(const void *p, uint32_t off, unsigned size, uint64_t *val)
+int vx_xdp_ctx_field(uint32_t md_off, uint32_t *ctx_off, unsigned *size)
 {
-	const struct vx_xdp_ctx *ctx = p;
+	static const struct {
+		uint32_t md, ctx;
+		unsigned size;
+	} fields[] = {
+		{ offsetof(struct vx_xdp_md, data), offsetof(struct vx_xdp_ctx, data), 8 },
+		{ offsetof(struct vx_xdp_md, data_end), offsetof(struct vx_xdp_ctx, data_end), 8 },
+		{ offsetof(struct vx_xdp_md, data_meta), offsetof(struct vx_xdp_ctx, data_meta), 8 },
+		{ offsetof(struct vx_xdp_md, ingress_ifindex),
+		  offsetof(struct vx_xdp_ctx, ingress_ifindex), 4 },
+		{ offsetof(struct vx_xdp_md, rx_queue_index),
+		  offsetof(struct vx_xdp_ctx, rx_queue_index), 4 },
+		{ offsetof(struct vx_xdp_md, egress_ifindex),
+		  offsetof(struct vx_xdp_ctx, egress_ifindex), 4 },
+	};
+	size_t i;
 
-	if (size != 4 || off % 4)
-		return -1;
-	switch (off) {
-	case offsetof(struct vx_xdp_md, data):
-		*val = (uint64_t)(uintptr_t)ctx->data;
-		return 0;
-	case offsetof(struct vx_xdp_md, data_end):
-		*val = (uint64_t)(uintptr_t)ctx->data_end;
-		return 0;
-	case offsetof(struct vx_xdp_md, data_meta):
-		*val = (uint64_t)(uintptr_t)ctx->data_meta;
-		return 0;
-	case offsetof(struct vx_xdp_md, ingress_ifindex):
-		*val = ctx->ingress_ifindex;
-		return 0;
-	case offsetof(struct vx_xdp_md, rx_queue_index):
-		*val = ctx->rx_queue_index;
-		return 0;
-	case offsetof(struct vx_xdp_md, egress_ifindex):
-		*val = ctx->egress_ifindex;
-		return 0;
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		if (fields[i].md == md_off) {
+			*ctx_off = fields[i].ctx;
+			*size = fields[i].size;
+			return 0;
+		}
 	}
 	return -1;
+}
+
+int vx_xdp_ctx_load(const void *p, uint32_t off, unsigned size, uint64_t *val)
+{
+	uint32_t ctx_off;
+	unsigned field_size;
+	uint32_t v32;
+
+	if (size != 4 || off % 4 || vx_xdp_ctx_field(off, &ctx_off, &field_size))
+		return -1;
+	if (field_size == 8) {
+		memcpy(val, (const uint8_t *)p + ctx_off, 8);
+		return 0;
+	}
+	memcpy(&v32, (const uint8_t *)p + ctx_off, 4);
+	*val = v32;
+	return 0;
 }
 
 uint64_t vx_h_xdp_adjust_head(uint64_t c, uint64_t off, uint64_t r3, uint64_t r4, uint64_t r5)

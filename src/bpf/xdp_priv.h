@@ -28,6 +28,13 @@ struct vx_xdp_ctx {
 };
 
 /*
+ * Where the engine keeps the xdp_md field at offset md_off: its offset in struct vx_xdp_ctx and
+ * its size there (8 for the pointers, 4 for the others). -1 for an offset that is no field.
+ * Both engines translate context loads with it.
+ */
+int vx_xdp_ctx_field(uint32_t md_off, uint32_t *ctx_off, unsigned *size);
+
+/*
  * The value of a load of size bytes at offset off of struct xdp_md, or -1 when that is not a
  * valid context access (only aligned 4-byte loads of its six fields are).
  */
