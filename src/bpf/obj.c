@@ -391,6 +391,25 @@ static int collect_funcs(struct ld *ld)
 	return 0;
 }
 
+/* Hand every relocation of section relsec to fn, in order. */
+static int for_each_rel(struct ld *ld, size_t relsec,
+			int (*fn)(struct ld *ld, const struct ld_sec *rs, const GElf_Rel *rel))
+{
+	const struct ld_sec *rs = &ld->secs[relsec];
+	size_t i, n = rs->size / sizeof(Elf64_Rel);
+
+	for (i = 0; i < n; i++) {
+		GElf_Rel rel;
+
+		if (i > INT32_MAX || !gelf_getrel(rs->data, (int)i, &rel))
+			return vx_error_set(ld->err, -1, "%s: cannot read relocation %zu", rs->name,
+					    i);
+		if (fn(ld, rs, &rel))
+			return -1;
+	}
+	return 0;
+}
+
 static int collect_relos(struct ld *ld)
 {
 	size_t i;
@@ -402,10 +421,10 @@ static int collect_relos(struct ld *ld)
 		if (s->kind != LD_SEC_REL)
 			continue;
 		if (ld->secs[s->shdr.sh_info].kind == LD_SEC_MAPS)
-			ret = ld_collect_map_relos(ld, i);
+			ret = for_each_rel(ld, i, ld_map_relo);
 		else if (ld->secs[s->shdr.sh_info].kind == LD_SEC_PROG ||
 			 ld->secs[s->shdr.sh_info].kind == LD_SEC_TEXT)
-			ret = ld_collect_relos(ld, i);
+			ret = for_each_rel(ld, i, ld_prog_relo);
 		else
 			ret = 0;
 		if (ret)

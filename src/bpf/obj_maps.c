@@ -622,7 +622,7 @@ static int add_slot(struct ld *ld, struct ld_map *m, uint32_t index, size_t func
 	return 0;
 }
 
-static int map_relo(struct ld *ld, const struct ld_sec *rs, const GElf_Rel *rel)
+int ld_map_relo(struct ld *ld, const struct ld_sec *rs, const GElf_Rel *rel)
 {
 	const char *name;
 	struct ld_map *m;
@@ -656,23 +656,6 @@ static int map_relo(struct ld *ld, const struct ld_sec *rs, const GElf_Rel *rel)
 				    name);
 	moff = (moff - m->values_off) / 8;
 	return add_slot(ld, m, (uint32_t)moff, (size_t)f);
-}
-
-int ld_collect_map_relos(struct ld *ld, size_t relsec)
-{
-	const struct ld_sec *rs = &ld->secs[relsec];
-	size_t i, n = rs->size / sizeof(Elf64_Rel);
-
-	for (i = 0; i < n; i++) {
-		GElf_Rel rel;
-
-		if (i > INT32_MAX || !gelf_getrel(rs->data, (int)i, &rel))
-			return vx_error_set(ld->err, -1, "%s: cannot read relocation %zu", rs->name,
-					    i);
-		if (map_relo(ld, rs, &rel))
-			return -1;
-	}
-	return 0;
 }
 
 int ld_fill_prog_arrays(struct ld *ld)

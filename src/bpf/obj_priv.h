@@ -124,13 +124,15 @@ long ld_find_func(const struct ld *ld, size_t sec, size_t insn);
 
 /* obj_maps.c */
 int ld_collect_maps(struct ld *ld);
-int ld_collect_map_relos(struct ld *ld, size_t relsec);
+/* One relocation of .rel.maps (static program array slots). */
+int ld_map_relo(struct ld *ld, const struct ld_sec *rs, const GElf_Rel *rel);
 int ld_create_maps(struct ld *ld);
 int ld_fill_prog_arrays(struct ld *ld);
 void ld_free_maps(struct ld *ld);
 
 /* obj_reloc.c */
-int ld_collect_relos(struct ld *ld, size_t relsec);
+/* One relocation of a program section or .text. */
+int ld_prog_relo(struct ld *ld, const struct ld_sec *rs, const GElf_Rel *rel);
 int ld_scan_funcs(struct ld *ld);
 int ld_link(struct ld *ld, size_t func, struct vx_insn **insns, size_t *len);
 

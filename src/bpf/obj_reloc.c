@@ -171,7 +171,7 @@ static const char *sym_name(const struct ld *ld, const GElf_Sym *sym)
 	return name ? name : "?";
 }
 
-static int record(struct ld *ld, const struct ld_sec *rs, const GElf_Rel *rel)
+int ld_prog_relo(struct ld *ld, const struct ld_sec *rs, const GElf_Rel *rel)
 {
 	size_t target = rs->shdr.sh_info;
 	const struct ld_sec *ts = &ld->secs[target];
@@ -211,23 +211,6 @@ static int record(struct ld *ld, const struct ld_sec *rs, const GElf_Rel *rel)
 		return reloc_error(ld, &r, "the instruction is neither a call nor an ld_imm64");
 	}
 	return add_fix(ld, f, &fix);
-}
-
-int ld_collect_relos(struct ld *ld, size_t relsec)
-{
-	const struct ld_sec *rs = &ld->secs[relsec];
-	size_t i, n = rs->size / sizeof(Elf64_Rel);
-
-	for (i = 0; i < n; i++) {
-		GElf_Rel rel;
-
-		if (i > INT32_MAX || !gelf_getrel(rs->data, (int)i, &rel))
-			return vx_error_set(ld->err, -1, "%s: cannot read relocation %zu", rs->name,
-					    i);
-		if (record(ld, rs, &rel))
-			return -1;
-	}
-	return 0;
 }
 
 /* Checking every function's instructions against its relocations. */
