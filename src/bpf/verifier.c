@@ -228,16 +228,28 @@ static bool in_loop(struct venv *env, int idx)
 
 static int find_covering(struct venv *env, int idx)
 {
-	struct vsl *sl;
+	struct vsl **pp = &env->explored[idx], *sl;
 
-	for (sl = env->explored[idx]; sl; sl = sl->next) {
+	while ((sl = *pp)) {
 		if (!sl->branches || env->cb_call[idx]) {
-			if (states_equal(env, sl->st, env->cur, false))
+			int mode = sl->branches ? CMP_RANGE : CMP_PRECISE;
+
+			if (states_equal(env, sl->st, env->cur, mode)) {
+				if (propagate_precision(env, sl->st, mode == CMP_RANGE))
+					return -1;
+				sl->hit++;
+				*pp = sl->next; /* most useful first */
+				sl->next = env->explored[idx];
+				env->explored[idx] = sl;
 				return 1;
+			}
+			sl->miss++;
+			pp = &sl->next;
 			continue;
 		}
-		if (states_equal(env, sl->st, env->cur, true))
+		if (states_equal(env, sl->st, env->cur, CMP_EXACT))
 			return verr(env, idx, "infinite loop detected at insn %d", idx);
+		pp = &sl->next;
 	}
 	return 0;
 }
@@ -266,6 +278,13 @@ static int visit_checkpoint(struct venv *env, int idx)
 		return verr(env, idx, "out of memory");
 	}
 	sl->st->parent = NULL;
+	free(sl->st->hist);
+	sl->st->hist = NULL;
+	sl->st->nhist = sl->st->caphist = 0;
+	sl->hist = env->cur->hist;
+	sl->nhist = env->cur->nhist;
+	env->cur->hist = NULL;
+	env->cur->nhist = env->cur->caphist = 0;
 	sl->insn = idx;
 	sl->branches = 1;
 	sl->parent = env->cur->parent;
@@ -437,9 +456,13 @@ static int check_alu(struct venv *env, int idx, const struct vx_insn *in)
 		if (op != VX_ADD)
 			return verr(env, idx, "R%d tried to %s pointer from scalar", in->dst,
 				    op == VX_SUB ? "subtract" : "combine");
+		if (mark_reg_precise(env, in->dst))
+			return -1;
 		*d = s;
 		return ptr_arith(env, idx, in->dst, d, &sc, op);
 	}
+	if (x && mark_reg_precise(env, in->src))
+		return -1;
 	return ptr_arith(env, idx, in->dst, d, &s, op);
 }
 
@@ -646,6 +669,41 @@ static int ptr_cond(struct venv *env, int idx, const struct vx_insn *in, struct 
 	return verr(env, idx, "R%d pointer comparison prohibited", is_pointer(a) ? in->dst : in->src);
 }
 
+struct linked_arg {
+	uint32_t a, b;
+	uint16_t regs;
+	bool bad;
+	const struct vreg *base;
+};
+
+static void find_linked(struct vreg *r, void *arg)
+{
+	struct linked_arg *l = arg;
+	ptrdiff_t i = r - l->base;
+
+	if (r->type != T_SCALAR || !r->id || (r->id != l->a && r->id != l->b))
+		return;
+	if (i >= 0 && i < VX_NREGS)
+		l->regs |= (uint16_t)(1u << i);
+	else
+		l->bad = true;
+}
+
+/* Scalars linked to a comparison's operands are refined by it: record them for backtracking. */
+static void note_linked(struct venv *env, const struct vx_insn *in, bool x)
+{
+	struct vreg *regs = cur_regs(env);
+	struct linked_arg l = { .base = regs };
+
+	l.a = regs[in->dst].type == T_SCALAR ? regs[in->dst].id : 0;
+	l.b = x && regs[in->src].type == T_SCALAR ? regs[in->src].id : 0;
+	if (!l.a && !l.b)
+		return;
+	for_each_reg(env->cur, find_linked, &l);
+	env->last.linked = l.regs;
+	env->last.bad = l.bad;
+}
+
 static int check_cond_jmp(struct venv *env, int idx, const struct vx_insn *in, int *next)
 {
 	bool x = VX_SRC(in->code) == VX_X, is32 = VX_CLASS(in->code) == VX_JMP32;
@@ -662,7 +720,8 @@ static int check_cond_jmp(struct venv *env, int idx, const struct vx_insn *in, i
 		return verr(env, idx, "out of memory");
 	t->parent = env->cur->parent;
 	if (is_pointer(&cur_regs(env)[in->dst]) || (x && is_pointer(&cur_regs(env)[in->src]))) {
-		if (ptr_cond(env, idx, in, t, &t_ok, &f_ok)) {
+		if (mark_reg_precise(env, in->dst) || (x && mark_reg_precise(env, in->src)) ||
+		    ptr_cond(env, idx, in, t, &t_ok, &f_ok)) {
 			state_free(t);
 			return -1;
 		}
@@ -672,6 +731,7 @@ static int check_cond_jmp(struct venv *env, int idx, const struct vx_insn *in, i
 
 		reg_mark_const(&kb, is32 ? (uint32_t)in->imm : (uint64_t)(int64_t)in->imm);
 		kf = kb;
+		note_linked(env, in, x);
 
 		tb = x ? st_reg(t, in->src) : &kb;
 		fb = x ? st_reg(f, in->src) : &kf;
@@ -692,7 +752,16 @@ static int check_cond_jmp(struct venv *env, int idx, const struct vx_insn *in, i
 	*next = idx + 1;
 	if (t_ok && f_ok) {
 		t->insn = target;
+		if (hist_push(t, &env->last)) {
+			state_free(t);
+			return verr(env, idx, "out of memory");
+		}
 		return push_branch(env, t);
+	}
+	/* the outcome was decided by the operands' values */
+	if (mark_reg_precise(env, in->dst) || (x && mark_reg_precise(env, in->src))) {
+		state_free(t);
+		return -1;
 	}
 	if (t_ok) {
 		t->parent = env->cur->parent;
@@ -793,8 +862,11 @@ static int do_check(struct venv *env)
 		}
 		log_insn(env, idx);
 		env->facts->insn_flags[idx] |= VX_VF_SEEN;
+		env->last = (struct vhist){ .idx = idx };
 		if (step(env, idx, &next))
 			return -1;
+		if (hist_push(env->cur, &env->last))
+			return verr(env, idx, "out of memory");
 		if (next < 0)
 			path_done(env);
 		else
@@ -816,12 +888,14 @@ static void env_free(struct venv *env)
 		for (; sl; sl = n) {
 			n = sl->next;
 			state_free(sl->st);
+			free(sl->hist);
 			free(sl);
 		}
 	}
 	while (env->evicted) {
 		struct vsl *n = env->evicted->next;
 
+		free(env->evicted->hist);
 		free(env->evicted);
 		env->evicted = n;
 	}
@@ -833,6 +907,7 @@ static void env_free(struct venv *env)
 	free(env->prune);
 	free(env->cb_call);
 	free(env->ptr_kind);
+	free(env->stack_indirect);
 }
 
 void vx_verify_facts_free(struct vx_verify_facts *facts)
@@ -882,10 +957,11 @@ static int env_init(struct venv *env, const struct vx_prog *prog,
 	env->prune = calloc(n, sizeof(bool));
 	env->cb_call = calloc(n, sizeof(bool));
 	env->ptr_kind = calloc(n, 1);
+	env->stack_indirect = calloc(n, 1);
 	env->explored = calloc(n, sizeof(*env->explored));
 	env->nexplored = calloc(n, sizeof(int));
 	env->facts = facts_new(n);
-	if (!env->insn_sub || !env->live || !env->prune || !env->cb_call || !env->ptr_kind ||
+	if (!env->insn_sub || !env->live || !env->prune || !env->cb_call || !env->ptr_kind || !env->stack_indirect ||
 	    !env->explored || !env->nexplored || !env->facts)
 		return vx_error_set(err, -1, "out of memory");
 	return 0;

@@ -92,6 +92,8 @@ static int arg_mem_size(struct venv *env, int idx, int i, uint8_t type, uint8_t 
 		return -1;
 	if (s->type != T_SCALAR)
 		return verr(env, idx, "R%d type=%s expected=scalar", i + 1, vtype_name(s));
+	if (mark_reg_precise(env, i + 1) || mark_reg_precise(env, i))
+		return -1;
 	if (type == VX_ARG_MEM_OR_NULL && is_null(p)) {
 		if (s->umax)
 			return verr(env, idx, "R%d: NULL memory with a non-zero size", i + 1);
@@ -180,6 +182,8 @@ static int check_arg(struct venv *env, int idx, int i, struct call_ctx *c)
 		c->callback = r->map;
 		return 0;
 	case VX_ARG_PTR_TO_STACK_OR_NULL:
+		if (mark_reg_precise(env, i))
+			return -1;
 		if (!is_null(r) && r->type != T_STACK)
 			return arg_err(env, idx, i, r, "fp or NULL");
 		return 0;
@@ -301,6 +305,10 @@ static int enter_callback(struct venv *env, int idx, struct call_ctx *c)
 		f->regs[2] = caller->regs[3];
 	}
 	st->insn = env->subs[c->callback].start;
+	if (hist_push(st, &(struct vhist){ .idx = idx })) {
+		state_free(st);
+		return verr(env, idx, "out of memory");
+	}
 	if (st->parent)
 		st->parent->branches++;
 	if (env->nstack == env->capstack) {
@@ -348,6 +356,8 @@ int check_helper_call(struct venv *env, int idx, const struct vx_insn *in, int *
 	    check_guest_printk(env, idx))
 		return -1;
 	if (c.h->id == HELPER_RINGBUF_RESERVE) {
+		if (mark_reg_precise(env, 2))
+			return -1;
 		if (!reg_is_const(&regs[2]))
 			return verr(env, idx, "R2 is not a known constant");
 		c.mem_size = regs[2].var.value;
@@ -402,6 +412,8 @@ static int check_callback_exit(struct venv *env, int idx, const struct vreg *r0)
 	if (r0->type != T_SCALAR)
 		return verr(env, idx, "At callback return the register R0 is not a known value (%s)",
 			    vtype_name(r0));
+	if (mark_reg_precise(env, 0))
+		return -1;
 	if (r0->smin < 0 || r0->smax > 1)
 		return verr(env, idx,
 			    "At callback return the register R0 has smin=%lld smax=%lld should have been in [0, 1]",

@@ -310,6 +310,8 @@ static int do_access(struct venv *env, int idx, int regno, int off, int size, bo
 	if (write && is_pointer(val) && base.type != T_STACK)
 		return verr(env, idx, "R%d leaks addr into %s", regno, vtype_name(&base));
 	if (base.type == T_STACK) {
+		if (regno != VX_REG_FP)
+			env->stack_indirect[idx] = 1;
 		if (stack_access(env, idx, regno, &base, off, size, write, val, out))
 			return -1;
 	} else if (check_mem_region(env, idx, regno, &base, off, size, write, false)) {

@@ -51,6 +51,7 @@ struct vreg {
 	uint8_t type;	    /* enum vtype */
 	uint8_t maybe_null; /* map value / mem: not yet NULL-checked */
 	uint8_t frameno;    /* stack: whose frame */
+	uint8_t precise;    /* checkpoints only: this scalar's value decided something later */
 	int32_t off;
 	uint32_t id;	 /* NULL-check / packet range / linked scalar identity */
 	uint32_t ref_id; /* ring buffer sample reference */
@@ -88,6 +89,13 @@ struct vref {
 
 struct vsl;
 
+/* One instruction of a path since its last checkpoint, for precision backtracking. */
+struct vhist {
+	int idx;
+	uint16_t linked; /* conditional jump: registers sharing an id with its operands */
+	uint8_t bad;	 /* ... or linked in a way backtracking cannot follow */
+};
+
 struct vstate {
 	int curframe;
 	struct vframe *frames[V_MAX_FRAMES];
@@ -95,6 +103,8 @@ struct vstate {
 	int nrefs;
 	int insn;
 	struct vsl *parent; /* the last stored checkpoint on this path */
+	struct vhist *hist; /* instructions since parent */
+	int nhist, caphist;
 };
 
 /* A stored state (checkpoint) and its count of paths still being explored. */
@@ -104,6 +114,10 @@ struct vsl {
 	struct vsl *next; /* next at the same insn */
 	int branches;
 	int insn;
+	int hit, miss; /* pruning successes and failures against this checkpoint */
+	struct vhist *hist; /* the path from parent to this checkpoint */
+	int nhist;
+	bool all_precise; /* every scalar marked precise here and above */
 };
 
 struct vsub {
@@ -130,6 +144,8 @@ struct venv {
 	bool *prune;	/* checkpoint here */
 	bool *cb_call;	/* a helper call with a callback */
 	uint8_t *ptr_kind; /* per insn: what memory the load/store addressed (ctx vs others) */
+	uint8_t *stack_indirect; /* per insn: touched the stack through other than r10 */
+	struct vhist last; /* the history entry of the instruction being checked */
 
 	struct vsl **explored;
 	int *nexplored;		/* length of each explored list */
@@ -200,8 +216,12 @@ int cfg_walk_calls(struct venv *env, int *max_stack);
 struct vstate *state_copy(const struct vstate *s);
 void state_free(struct vstate *s);
 struct vframe *frame_new(int callsite, int subprog);
+enum { CMP_RANGE, CMP_PRECISE, CMP_EXACT };
 bool states_equal(struct venv *env, const struct vstate *old, const struct vstate *cur,
-		  bool exact);
+		  int mode);
+int hist_push(struct vstate *st, const struct vhist *h);
+int mark_reg_precise(struct venv *env, int regno);
+int propagate_precision(struct venv *env, const struct vstate *old, bool all);
 void widen_scalars(struct vstate *cur, const struct vstate *old);
 
 /* driver services */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "verifier_priv.h"
+#include "vxbpf/asm.h"
 
 struct vframe *frame_new(int callsite, int subprog)
 {
@@ -50,6 +51,7 @@ void state_free(struct vstate *s)
 			free(s->frames[i]->slots);
 		free(s->frames[i]);
 	}
+	free(s->hist);
 	free(s);
 }
 
@@ -61,6 +63,16 @@ struct vstate *state_copy(const struct vstate *s)
 	if (!n)
 		return NULL;
 	*n = *s;
+	n->hist = NULL;
+	n->caphist = n->nhist;
+	if (s->nhist) {
+		n->hist = malloc(sizeof(*n->hist) * (size_t)s->nhist);
+		if (!n->hist) {
+			free(n);
+			return NULL;
+		}
+		memcpy(n->hist, s->hist, sizeof(*n->hist) * (size_t)s->nhist);
+	}
 	for (i = 0; i <= s->curframe; i++) {
 		n->frames[i] = frame_copy(s->frames[i]);
 		if (!n->frames[i]) {
@@ -108,8 +120,10 @@ static bool range_within(const struct vreg *o, const struct vreg *c)
 	       o->u32min <= c->u32min && o->u32max >= c->u32max && tn_in(o->var, c->var);
 }
 
-static bool scalar_safe(const struct vreg *o, const struct vreg *c, struct idmap *m, bool exact)
+static bool scalar_safe(const struct vreg *o, const struct vreg *c, struct idmap *m, int mode)
 {
+	bool exact = mode == CMP_EXACT;
+
 	if (exact)
 		return !memcmp(&o->var, &c->var, sizeof(o->var)) && o->smin == c->smin &&
 		       o->smax == c->smax && o->umin == c->umin && o->umax == c->umax &&
@@ -121,16 +135,20 @@ static bool scalar_safe(const struct vreg *o, const struct vreg *c, struct idmap
 	return !o->id || id_match(m, o->id, c->id);
 }
 
-static bool reg_safe(const struct vreg *o, const struct vreg *c, struct idmap *m, bool exact)
+static bool reg_safe(const struct vreg *o, const struct vreg *c, struct idmap *m, int mode)
 {
+	bool exact = mode == CMP_EXACT;
+
 	if (o->type == T_NOT_INIT)
 		return !exact || c->type == T_NOT_INIT;
 	if (o->type != c->type)
 		return false;
+	if (o->type == T_SCALAR && mode == CMP_PRECISE && !o->precise)
+		return true; /* no decision after the checkpoint depended on it */
 	if (o->type == T_SCALAR)
-		return scalar_safe(o, c, m, exact);
+		return scalar_safe(o, c, m, mode);
 	if (o->off != c->off || o->maybe_null != c->maybe_null || o->map != c->map ||
-	    o->frameno != c->frameno || !scalar_safe(o, c, m, exact))
+	    o->frameno != c->frameno || !scalar_safe(o, c, m, exact ? CMP_EXACT : CMP_RANGE))
 		return false;
 	switch (o->type) {
 	case T_PKT:
@@ -162,9 +180,25 @@ static bool slot_byte_safe(const struct vslot *o, const struct vslot *c, int i)
 	return ct == S_SPILL;
 }
 
-static bool stack_safe(const struct vframe *o, const struct vframe *c, struct idmap *m,
-		       bool exact)
+/* An imprecise spilled scalar is covered by any 8 initialised scalar bytes. */
+static bool imprecise_spill_safe(const struct vslot *os, const struct vslot *cs)
 {
+	int i;
+
+	if (!cs)
+		return false;
+	if (cs->type[0] == S_SPILL)
+		return cs->spill.type == T_SCALAR;
+	for (i = 0; i < 8; i++)
+		if (cs->type[i] != S_MISC && cs->type[i] != S_ZERO)
+			return false;
+	return os->spill.type == T_SCALAR;
+}
+
+static bool stack_safe(const struct vframe *o, const struct vframe *c, struct idmap *m,
+		       int mode)
+{
+	bool exact = mode == CMP_EXACT;
 	int s, i;
 
 	if (exact && o->nslots != c->nslots)
@@ -174,10 +208,16 @@ static bool stack_safe(const struct vframe *o, const struct vframe *c, struct id
 
 		if (exact && memcmp(os->type, cs->type, 8))
 			return false;
+		if (mode == CMP_PRECISE && os->type[0] == S_SPILL && os->spill.type == T_SCALAR &&
+		    !os->spill.precise) {
+			if (!imprecise_spill_safe(os, cs))
+				return false;
+			continue;
+		}
 		for (i = 0; i < 8; i++)
 			if (!slot_byte_safe(os, cs, i))
 				return false;
-		if (os->type[0] == S_SPILL && !reg_safe(&os->spill, &cs->spill, m, exact))
+		if (os->type[0] == S_SPILL && !reg_safe(&os->spill, &cs->spill, m, mode))
 			return false;
 	}
 	return true;
@@ -195,7 +235,7 @@ static uint16_t frame_live(struct venv *env, const struct vstate *st, int fi)
 }
 
 static bool frame_safe(struct venv *env, const struct vstate *os, const struct vstate *cs,
-		       int fi, struct idmap *m, bool exact)
+		       int fi, struct idmap *m, int mode)
 {
 	const struct vframe *o = os->frames[fi], *c = cs->frames[fi];
 	uint16_t live = frame_live(env, cs, fi);
@@ -204,14 +244,14 @@ static bool frame_safe(struct venv *env, const struct vstate *os, const struct v
 	if (o->callsite != c->callsite || o->in_callback != c->in_callback)
 		return false;
 	for (r = 0; r < VX_NREGS; r++)
-		if ((live & (1u << r) || r == VX_REG_FP) && !reg_safe(&o->regs[r], &c->regs[r], m, exact))
+		if ((live & (1u << r) || r == VX_REG_FP) && !reg_safe(&o->regs[r], &c->regs[r], m, mode))
 			return false;
-	return stack_safe(o, c, m, exact);
+	return stack_safe(o, c, m, mode);
 }
 
 /* Whether old (explored, safe) covers cur at the same instruction. */
 bool states_equal(struct venv *env, const struct vstate *old, const struct vstate *cur,
-		  bool exact)
+		  int mode)
 {
 	struct idmap map, *m = &map;
 	bool ok = true;
@@ -224,7 +264,7 @@ bool states_equal(struct venv *env, const struct vstate *old, const struct vstat
 		ok = old->refs[i].frameno == cur->refs[i].frameno &&
 		     id_match(m, old->refs[i].id, cur->refs[i].id);
 	for (i = 0; ok && i <= old->curframe; i++)
-		ok = frame_safe(env, old, cur, i, m, exact);
+		ok = frame_safe(env, old, cur, i, m, mode);
 	return ok;
 }
 
@@ -232,7 +272,7 @@ static void widen_reg(struct vreg *c, const struct vreg *o)
 {
 	struct idmap m = { .n = 0 };
 
-	if (c->type == T_SCALAR && o->type == T_SCALAR && !scalar_safe(o, c, &m, false))
+	if (c->type == T_SCALAR && o->type == T_SCALAR && !scalar_safe(o, c, &m, CMP_RANGE))
 		reg_mark_unknown(c);
 }
 
@@ -256,4 +296,283 @@ void widen_scalars(struct vstate *cur, const struct vstate *old)
 			if (c->slots[s].type[0] == S_SPILL && o->slots[s].type[0] == S_SPILL)
 				widen_reg(&c->slots[s].spill, &o->slots[s].spill);
 	}
+}
+
+/* ---- precision: which scalars of a checkpoint decided something after it ---- */
+
+int hist_push(struct vstate *st, const struct vhist *h)
+{
+	if (st->nhist == st->caphist) {
+		int cap = st->caphist ? st->caphist * 2 : 32;
+		struct vhist *n = realloc(st->hist, sizeof(*n) * (size_t)cap);
+
+		if (!n)
+			return -1;
+		st->hist = n;
+		st->caphist = cap;
+	}
+	st->hist[st->nhist++] = *h;
+	return 0;
+}
+
+/* Registers and stack slots still to be made precise, per frame. */
+struct bt {
+	uint16_t regs[V_MAX_FRAMES];
+	uint64_t slots[V_MAX_FRAMES];
+	int frame; /* the frame every instruction walked back belongs to */
+};
+
+static bool bt_empty(const struct bt *b)
+{
+	int f;
+
+	for (f = 0; f < V_MAX_FRAMES; f++)
+		if (b->regs[f] || b->slots[f])
+			return false;
+	return true;
+}
+
+static uint64_t slot_mask(int off, int size)
+{
+	uint64_t m = 0;
+	int b;
+
+	for (b = off; b < off + size; b++)
+		if (b < 0 && b >= -V_STACK)
+			m |= 1ull << ((-b - 1) / 8);
+	return m;
+}
+
+static int insn_size(uint8_t code)
+{
+	switch (VX_SIZE(code)) {
+	case VX_B: return 1;
+	case VX_H: return 2;
+	case VX_W: return 4;
+	}
+	return 8;
+}
+
+static int bt_mem(struct venv *env, struct bt *b, const struct vhist *h)
+{
+	const struct vx_insn *in = &env->insns[h->idx];
+	uint16_t *rm = &b->regs[b->frame];
+	uint64_t *sm = &b->slots[b->frame], m;
+	int size = insn_size(in->code);
+
+	if (VX_CLASS(in->code) == VX_LDX) {
+		if (!(*rm & (1u << in->dst)))
+			return 0;
+		*rm &= (uint16_t)~(1u << in->dst);
+		if (env->stack_indirect[h->idx])
+			return -1;
+		if (in->src == VX_REG_FP)
+			*sm |= slot_mask(in->off, size);
+		return 0;
+	}
+	if (env->stack_indirect[h->idx])
+		return -1;
+	if (VX_MODE(in->code) == VX_ATOMIC) {
+		int fetch = in->imm == VX_CMPXCHG ? 0 : in->src;
+
+		if (in->dst == VX_REG_FP)
+			return -1;
+		if (in->imm & VX_FETCH)
+			*rm &= (uint16_t)~(1u << fetch);
+		return 0;
+	}
+	if (in->dst != VX_REG_FP)
+		return 0;
+	m = slot_mask(in->off, size);
+	if (!(*sm & m))
+		return 0;
+	if (size == 8 && !(in->off % 8))
+		*sm &= ~m;
+	if (VX_CLASS(in->code) == VX_STX)
+		*rm |= (uint16_t)(1u << in->src);
+	return 0;
+}
+
+/* Walk one instruction back: what before it decided what is wanted after it. -1: give up. */
+static int bt_insn(struct venv *env, struct bt *b, const struct vhist *h)
+{
+	const struct vx_insn *in = &env->insns[h->idx];
+	uint8_t c = VX_CLASS(in->code), op = VX_OP(in->code);
+	uint16_t *rm = &b->regs[b->frame], d = (uint16_t)(1u << in->dst);
+	uint16_t sr = (uint16_t)(1u << in->src);
+	bool x = VX_SRC(in->code) == VX_X;
+
+	switch (c) {
+	case VX_ALU:
+	case VX_ALU64:
+		if (!(*rm & d))
+			return 0;
+		if (op == VX_MOV)
+			*rm = (uint16_t)((*rm & ~d) | (x ? sr : 0));
+		else if (x && op != VX_END && op != VX_NEG)
+			*rm |= sr;
+		return 0;
+	case VX_LD:
+		*rm &= (uint16_t)~d;
+		return 0;
+	case VX_LDX:
+	case VX_ST:
+	case VX_STX:
+		return bt_mem(env, b, h);
+	}
+	if (op == VX_JA)
+		return 0;
+	if (op == VX_EXIT || (op == VX_CALL && (in->src == VX_CALL_LOCAL || env->cb_call[h->idx])))
+		return -1;
+	if (op == VX_CALL) {
+		*rm &= (uint16_t)~1u;
+		return *rm & 0x3e ? -1 : 0;
+	}
+	{
+		uint16_t ops = (uint16_t)(d | (x ? sr : 0) | h->linked);
+
+		if (!(*rm & ops))
+			return 0;
+		if (h->bad)
+			return -1;
+		*rm |= ops;
+	}
+	return 0;
+}
+
+static void mark_all(struct vsl *sl)
+{
+	int f, r, s;
+
+	for (; sl && !sl->all_precise; sl = sl->parent) {
+		sl->all_precise = true;
+		if (!sl->st)
+			continue;
+		for (f = 0; f <= sl->st->curframe; f++) {
+			struct vframe *fr = sl->st->frames[f];
+
+			for (r = 0; r < VX_NREGS; r++)
+				fr->regs[r].precise = 1;
+			for (s = 0; s < fr->nslots; s++)
+				fr->slots[s].spill.precise = 1;
+		}
+	}
+}
+
+/* Linked scalars were refined together: precise together. */
+static void bt_add_linked(struct vstate *st, struct bt *b, uint32_t id)
+{
+	int f, r, s;
+
+	for (f = 0; f <= st->curframe; f++) {
+		struct vframe *fr = st->frames[f];
+
+		for (r = 0; r < VX_NREGS; r++)
+			if (fr->regs[r].type == T_SCALAR && fr->regs[r].id == id &&
+			    !fr->regs[r].precise)
+				b->regs[f] |= (uint16_t)(1u << r);
+		for (s = 0; s < fr->nslots; s++)
+			if (fr->slots[s].type[0] == S_SPILL && fr->slots[s].spill.type == T_SCALAR &&
+			    fr->slots[s].spill.id == id && !fr->slots[s].spill.precise)
+				b->slots[f] |= 1ull << s;
+	}
+}
+
+static bool mark_one(struct vreg *r, struct bt *b, struct vstate *st)
+{
+	if (r->type != T_SCALAR || r->precise)
+		return false;
+	r->precise = 1;
+	if (r->id)
+		bt_add_linked(st, b, r->id);
+	return true;
+}
+
+/* Mark what b asks for in a checkpoint; b keeps what its ancestors still need. */
+static void bt_apply(struct vstate *st, struct bt *b)
+{
+	struct bt out;
+	int f, r, s;
+
+	memset(&out, 0, sizeof(out));
+	out.frame = b->frame;
+	while (!bt_empty(b)) {
+		for (f = 0; f < V_MAX_FRAMES; f++) {
+			struct vframe *fr = f <= st->curframe ? st->frames[f] : NULL;
+
+			for (r = 0; r < VX_NREGS; r++) {
+				if (!(b->regs[f] & (1u << r)))
+					continue;
+				b->regs[f] &= (uint16_t)~(1u << r);
+				if (fr && mark_one(&fr->regs[r], b, st))
+					out.regs[f] |= (uint16_t)(1u << r);
+			}
+			for (s = 0; s < V_SLOTS; s++) {
+				if (!(b->slots[f] & (1ull << s)))
+					continue;
+				b->slots[f] &= ~(1ull << s);
+				if (fr && s < fr->nslots && fr->slots[s].type[0] == S_SPILL &&
+				    mark_one(&fr->slots[s].spill, b, st))
+					out.slots[f] |= 1ull << s;
+			}
+		}
+	}
+	*b = out;
+}
+
+static int backtrack(struct venv *env, struct bt *b)
+{
+	const struct vhist *hist = env->cur->hist;
+	struct vsl *sl = env->cur->parent;
+	int n = env->cur->nhist, i;
+
+	b->frame = env->cur->curframe;
+	for (;;) {
+		for (i = n - 1; i >= 0; i--)
+			if (bt_insn(env, b, &hist[i])) {
+				mark_all(sl);
+				return 0;
+			}
+		if (bt_empty(b) || !sl || sl->all_precise)
+			return 0;
+		if (sl->st)
+			bt_apply(sl->st, b);
+		hist = sl->hist;
+		n = sl->nhist;
+		sl = sl->parent;
+	}
+}
+
+int mark_reg_precise(struct venv *env, int regno)
+{
+	struct bt b;
+
+	if (env->cur->frames[env->cur->curframe]->regs[regno].type != T_SCALAR)
+		return 0;
+	memset(&b, 0, sizeof(b));
+	b.regs[env->cur->curframe] = (uint16_t)(1u << regno);
+	return backtrack(env, &b);
+}
+
+/* The current path was pruned by old: what old needed precise, the path needs too. */
+int propagate_precision(struct venv *env, const struct vstate *old, bool all)
+{
+	struct bt b;
+	int f, r, s;
+
+	memset(&b, 0, sizeof(b));
+	for (f = 0; f <= old->curframe; f++) {
+		const struct vframe *fr = old->frames[f];
+
+		for (r = 0; r < VX_NREGS; r++)
+			if (fr->regs[r].type == T_SCALAR && (all || fr->regs[r].precise))
+				b.regs[f] |= (uint16_t)(1u << r);
+		for (s = 0; s < fr->nslots && s < V_SLOTS; s++)
+			if (fr->slots[s].type[0] == S_SPILL && fr->slots[s].spill.type == T_SCALAR &&
+			    (all || fr->slots[s].spill.precise))
+				b.slots[f] |= 1ull << s;
+	}
+	if (bt_empty(&b))
+		return 0;
+	return backtrack(env, &b);
 }
