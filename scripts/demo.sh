@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
-# scripts/demo.sh - what `make demo` shows. Today: the eBPF engine assembling, disassembling and
-# running a program. The switch (vxdpd, vguest) and offload parts of the demo are not built yet.
+# scripts/demo.sh - what `make demo` shows: the eBPF engine assembling and running a program,
+# then the switch: vxdpd with two vguests, traffic and live counters. Offload is not built yet.
 set -eu
 cd "$(dirname "$0")/.."
 vxdp=build/tools/vxdp
@@ -36,4 +36,7 @@ echo "-- a read past the frame is stopped, not executed:"
 printf 'ldxdw %%r0, [%%r1+30]\nexit\n' >"$tmp/oob.s"
 $vxdp asm --hex "$tmp/oob.s" | $plugin "$udp" || true
 echo
-echo "Not built yet: vxdpd (the switch), vguest, offloaded XDP programs. See docs/ARCHITECTURE.md."
+echo "== vxdp demo: the switch (vxdpd with two vguests)"
+tests/switch/demo.sh build
+echo
+echo "Not built yet: offloaded XDP programs in the switch (the guest channel). See docs/ARCHITECTURE.md."

@@ -5,5 +5,7 @@
 
 int cmd_prog(int argc, char **argv);
 int cmd_prog_verify(int argc, char **argv);
+int cmd_port(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif /* VXDP_TOOLS_CMD_H */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * vxdp - the command-line tool: `vxdp asm`, `vxdp disasm`, `vxdp prog`, and (as they land)
- * `map`, `port`, `stats`. Errors go to stderr with a non-zero exit status (2 for usage).
+ * vxdp - the command-line tool: `vxdp asm`, `vxdp disasm`, `vxdp prog`, `vxdp port`,
+ * `vxdp stats`, and (as they land) `map` and `top`. Errors go to stderr with a non-zero exit
+ * status (2 for usage).
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -34,6 +35,9 @@ static void usage(FILE *out)
 		"                              disassemble programs after relocation\n"
 		"  prog verify OBJECT [--prog NAME] [-v] [--guest]\n"
 		"                              prove programs safe (exit 0) or say why not (1)\n"
+		"  port list [--ctl PATH] [--json]\n"
+		"                              the ports of a running vxdpd\n"
+		"  stats [--ctl PATH] [--json] counters of a running vxdpd\n"
 		"  help                        this text\n");
 }
 
@@ -170,6 +174,10 @@ int main(int argc, char **argv)
 		return cmd_disasm(argc - 2, argv + 2);
 	if (!strcmp(cmd, "prog"))
 		return cmd_prog(argc - 2, argv + 2);
+	if (!strcmp(cmd, "port"))
+		return cmd_port(argc - 2, argv + 2);
+	if (!strcmp(cmd, "stats"))
+		return cmd_stats(argc - 2, argv + 2);
 	util_err("unknown command '%s'; try 'vxdp help'", cmd);
 	return 2;
 }

@@ -1,0 +1,283 @@
+#!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
+# test_switch.sh - vxdpd with vguests through it, as TAP: cross-connect and learning both ways,
+# flooding then learning, drops toward a guest with no buffers, reconnect, the control socket,
+# clean exit on SIGTERM, bad arguments. Needs $VXDPD, $VXDP, $VGUEST, $DEAF_GUEST; python3.
+set -u
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+n=0
+fail=0
+dir=$(mktemp -d)
+pids=""
+cleanup() {
+	for p in $pids; do kill -TERM "$p" 2>/dev/null; done
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+MAC_A=52:54:00:00:00:0a
+MAC_B=52:54:00:00:00:0b
+MAC_C=52:54:00:00:00:0c
+MAC_X=52:54:00:00:00:ee
+
+check() { # description, then a command that must succeed
+	desc=$1
+	shift
+	n=$((n + 1))
+	if "$@"; then
+		echo "ok $n - $desc"
+	else
+		echo "not ok $n - $desc"
+		fail=1
+	fi
+}
+
+field() { # json line, key (a number at the top level)
+	echo "$1" | sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p"
+}
+
+ctl() { # vxdp subcommand and options against the current daemon
+	timeout 10 "$VXDP" "$@" --ctl "$dir/ctl.sock"
+}
+
+pstat() { # port, key (drops.X for a drop reason): from vxdp stats --json
+	ctl stats --json | $PY -c '
+import json, sys
+d = json.load(sys.stdin)
+p = [p for p in d["ports"] if p["name"] == sys.argv[1]][0]
+k = sys.argv[2]
+print(p["drops"][k[6:]] if k.startswith("drops.") else p[k])' "$1" "$2"
+}
+
+sstat() { # key at the top of vxdp stats --json
+	ctl stats --json | $PY -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"
+}
+
+connected() { # port: true once its guest is connected and ready
+	ctl port list | grep -Eq "^[0-9]+ +$1 +vhost-user +true "
+}
+
+wait_connected() { # port...
+	for port in "$@"; do
+		i=0
+		until connected "$port"; do
+			i=$((i + 1))
+			[ $i -gt 100 ] && return 1
+			sleep 0.05
+		done
+	done
+}
+
+start_switch() { # vxdpd options...
+	rm -f "$dir"/*.sock
+	"$VXDPD" --ctl "$dir/ctl.sock" "$@" 2>>"$dir/vxdpd.err" &
+	sw=$!
+	pids="$pids $sw"
+	i=0
+	until ctl stats --json >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && return 1
+		sleep 0.05
+	done
+}
+
+stop_switch() { # exit status of vxdpd after SIGTERM (124 if it hangs)
+	kill -TERM "$sw"
+	i=0
+	while kill -0 "$sw" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 100 ]; then
+			kill -KILL "$sw"
+			wait "$sw"
+			return 124
+		fi
+		sleep 0.05
+	done
+	wait "$sw"
+}
+
+guest() { # socket name, mac, command and options: runs bounded by a watchdog
+	sock=$1
+	mac=$2
+	shift 2
+	timeout -s TERM 20 "$VGUEST" --socket "$dir/$sock.sock" --mac "$mac" --json "$@"
+}
+
+echo_guest() { # socket, mac, output file: echoes in the background; sets $echo_pid
+	guest "$1" "$2" echo --timeout 3 > "$dir/$3" &
+	echo_pid=$!
+	pids="$pids $echo_pid"
+}
+
+# --- bad arguments -------------------------------------------------------------------------
+bad_args() { # expected message fragment, then arguments
+	want=$1
+	shift
+	msg=$("$VXDPD" --ctl "$dir/bad.sock" "$@" 2>&1 >/dev/null)
+	rc=$?
+	[ $rc = 2 ] && echo "$msg" | grep -q -- "$want"
+}
+check "no ports: exit 2 with a message" bad_args "no ports"
+check "tap port: exit 2, not supported yet" bad_args "not supported yet" --port t=tap:eth0
+check "unknown port type: exit 2" bad_args "unknown port type" --port x=pcap:foo
+check "port without NAME=: exit 2" bad_args "NAME=TYPE" --port vhost-user:/x
+check "same port name twice: exit 2" bad_args "used twice" \
+	--port a=vhost-user:"$dir/a.sock" --port a=vhost-user:"$dir/b.sock"
+check "bad --mode: exit 2" bad_args "learn or xconnect" --mode hub --port a=vhost-user:"$dir/a.sock"
+check "bad --cores: exit 2" bad_args "core" --cores 1,x --port a=vhost-user:"$dir/a.sock"
+check "backwards --cores range: exit 2" bad_args "backwards" --cores 3-1 --port a=vhost-user:"$dir/a.sock"
+check "--burst out of 32..256: exit 2" bad_args "burst" --burst 8 --port a=vhost-user:"$dir/a.sock"
+check "xconnect with an odd number of ports: exit 2" bad_args "even number" --mode xconnect \
+	--port a=vhost-user:"$dir/a.sock"
+check "bad vhost-user option: exit 2" bad_args "unknown option" --port a=vhost-user:"$dir/a.sock,fast"
+check "unknown option: exit 2" bad_args "bad option" --frobnicate
+check "stray argument: exit 2" bad_args "unexpected argument" --port a=vhost-user:"$dir/a.sock" extra
+"$VXDP" port list --ctl "$dir/none.sock" >/dev/null 2>"$dir/cli.err"
+rc=$?
+check "vxdp port list without a daemon: exit 1 with a message" \
+	sh -c "[ $rc = 1 ] && grep -q 'cannot reach vxdpd' '$dir/cli.err'"
+"$VXDP" stats --bogus >/dev/null 2>&1
+check "vxdp stats with a bad option: exit 2" test $? = 2
+
+# xfer FROM TO N SIZE: TO receives (started first, connected), FROM sends N frames at a pace;
+# sets $got (frames TO received) and $lost.
+xfer() {
+	guest "$2" "$(mac_of "$2")" recv --count "$3" --timeout 8 \
+		> "$dir/recv.out" &
+	rpid=$!
+	pids="$pids $rpid"
+	wait_connected "$2" || echo "# $2 did not connect"
+	guest "$1" "$(mac_of "$1")" send --to "$(mac_of "$2")" --count "$3" --size "$4" \
+		--rate 20000 > "$dir/send.out"
+	wait $rpid
+	last=$(tail -n 1 "$dir/recv.out")
+	got=$(field "$last" received)
+	lost=$(field "$last" lost)
+}
+
+mac_of() {
+	case $1 in
+	a) echo $MAC_A ;;
+	b) echo $MAC_B ;;
+	c) echo $MAC_C ;;
+	*) echo 52:54:00:00:00:0d ;;
+	esac
+}
+
+# --- cross-connect, traffic both ways -------------------------------------------------------
+N=3000
+start_switch --mode xconnect --port a=vhost-user:"$dir/a.sock" --port b=vhost-user:"$dir/b.sock"
+check "xconnect: vxdpd answers on its control socket" test -S "$dir/ctl.sock"
+xfer a b $N 300
+check "xconnect: a -> b: $got of $N received, none lost" test "$got" = $N -a "$lost" = 0
+xfer b a $N 300
+check "xconnect: b -> a: $got of $N received, none lost" test "$got" = $N -a "$lost" = 0
+check "xconnect: stats count $N each way on both ports" \
+	test "$(pstat a rx_packets)" = $N -a "$(pstat a tx_packets)" = $N \
+	-a "$(pstat b rx_packets)" = $N -a "$(pstat b tx_packets)" = $N \
+	-a "$(pstat b rx_bytes)" = $((N * 300))
+check "xconnect: port list shows both ports and the mode" \
+	sh -c "'$VXDP' port list --ctl '$dir/ctl.sock' | grep -q 'mode xconnect' &&
+	       '$VXDP' port list --ctl '$dir/ctl.sock' | grep -q 'b.sock,server'"
+check "xconnect: human stats print a row per port" \
+	sh -c "[ \$('$VXDP' stats --ctl '$dir/ctl.sock' | grep -c '^[ab] ') = 2 ]"
+check "reconnect: a guest came back to a server-mode port ($(pstat a connects) connects on a)" \
+	test "$(pstat a connects)" = 2 -a "$(pstat b connects)" = 2
+stop_switch
+rc=$?
+check "xconnect: SIGTERM: vxdpd exits 0" test $rc = 0
+check "xconnect: sockets removed on exit" \
+	sh -c "[ ! -e '$dir/ctl.sock' ] && [ ! -e '$dir/a.sock' ] && [ ! -e '$dir/b.sock' ]"
+
+# --- learning, flooding to a third port, then learned ------------------------------------------
+start_switch --mode learn --port a=vhost-user:"$dir/a.sock" --port b=vhost-user:"$dir/b.sock" \
+	--port c=vhost-user:"$dir/c.sock"
+guest c $MAC_C recv --timeout 30 > "$dir/c.out" &
+c_pid=$!
+pids="$pids $c_pid"
+wait_connected c
+xfer a b $N 200
+check "learn: a -> b (unknown): $got of $N received" test "$got" = $N -a "$lost" = 0
+check "learn: frames to the unknown b were flooded to c ($(pstat c tx_packets))" \
+	test "$(pstat c tx_packets)" = $N -a "$(sstat flooded)" = $N
+xfer b a $N 200
+check "learn: b -> a (learned): $got of $N received" test "$got" = $N -a "$lost" = 0
+check "learn: nothing flooded to c for the learned a" test "$(pstat c tx_packets)" = $N
+check "learn: both guests' addresses learned (macs $(sstat macs))" test "$(sstat macs)" = 2
+xfer a b $N 200
+check "learn: a -> b again: $got of $N received" test "$got" = $N -a "$lost" = 0
+check "learn: once b is learned, nothing more reaches c" test "$(pstat c tx_packets)" = $N
+check "learn: stats count both ways on a and b" \
+	test "$(pstat a rx_packets)" = $((2 * N)) -a "$(pstat a tx_packets)" = $N \
+	-a "$(pstat b rx_packets)" = $N -a "$(pstat b tx_packets)" = $((2 * N))
+guest a $MAC_A send --to $MAC_X --count 10 --size 100 > /dev/null
+check "learn: an unknown destination floods to c ($(pstat c tx_packets))" \
+	test "$(pstat c tx_packets)" = $((N + 10))
+guest a $MAC_A send --to ff:ff:ff:ff:ff:ff --count 5 --size 100 > /dev/null
+check "learn: broadcast floods to c" test "$(pstat c tx_packets)" = $((N + 15))
+kill -TERM $c_pid
+wait $c_pid
+
+# --- the control socket under bad input -----------------------------------------------------
+ctl_raw() { # lines to send; prints the answers
+	$PY - "$dir/ctl.sock" "$1" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.settimeout(5)
+s.connect(sys.argv[1])
+s.sendall(sys.argv[2].encode())
+out = b""
+want = sys.argv[2].count("\n")
+while out.count(b"\n") < want:
+    d = s.recv(65536)
+    if not d:
+        break
+    out += d
+sys.stdout.write(out.decode())
+PY
+}
+out=$(ctl_raw '{"cmd":"stats"}
+not json
+[1,2]
+{"cmd":42}
+{"nocmd":1}
+{"cmd":"frobnicate"}
+{"cmd":"port list"} trailing
+{"cmd":"ping"}
+')
+echo "$out" > "$dir/ctl.out"
+check "control socket: 8 requests, 8 answers, 6 errors" \
+	test "$(wc -l < "$dir/ctl.out")" = 8 -a "$(grep -c '"error"' "$dir/ctl.out")" = 6
+big=$(head -c 70000 /dev/zero | tr '\0' 'x')
+out=$(ctl_raw "$big
+{\"cmd\":\"ping\"}
+")
+check "control socket: an over-long line gets an error, the next request an answer" \
+	sh -c "echo '$out' | head -n 1 | grep -q 'too long' && [ \"\$(echo '$out' | tail -n 1)\" = '{}' ]"
+check "control socket: the daemon survived" sh -c "ctl() { :; }; '$VXDP' stats --json --ctl '$dir/ctl.sock' > /dev/null"
+stop_switch
+check "learn: SIGTERM exits 0" test $? = 0
+
+# --- a guest with no receive buffers ----------------------------------------------------------
+start_switch --mode xconnect --port a=vhost-user:"$dir/a.sock" --port b=vhost-user:"$dir/b.sock" \
+	--port c=vhost-user:"$dir/c.sock" --port d=vhost-user:"$dir/d.sock"
+timeout 30 "$DEAF_GUEST" "$dir/d.sock" 25 > "$dir/d.out" &
+d_pid=$!
+pids="$pids $d_pid"
+wait_connected d
+guest c $MAC_C gen --to 52:54:00:00:00:0d --rate 20000 --duration 3 > "$dir/c.out" &
+gen_pid=$!
+xfer a b $N 200
+wait $gen_pid
+sent=$(field "$(tail -n 1 "$dir/c.out")" sent)
+check "no buffers: frames toward d dropped and counted ($(pstat d drops.ring_full) of $sent)" \
+	test "$(pstat d drops.ring_full)" = "$sent" -a "$(pstat d tx_packets)" = 0
+check "no buffers: the other pair is unharmed (b got $got of $N)" test "$got" = $N -a "$lost" = 0
+kill -TERM $d_pid
+wait $d_pid
+stop_switch
+check "SIGTERM with four ports: exits 0" test $? = 0
+check "vxdpd logged no error" sh -c "! grep -qi 'error\|sanitizer' '$dir/vxdpd.err'"
+
+echo "1..$n"
+exit $fail

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * vxdpd.c - the switch daemon: builds the switch from the command line, runs its control
+ * thread (vhost-user messages and the control socket) until SIGINT/SIGTERM, then shuts down.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <vxctl/client.h>
+#include <vxctl/ctl.h>
+#include <vxdp/switch.h>
+
+#include "args.h"
+
+#define MAX_FDS		(VX_SW_MAX_PORTS + VX_CTL_MAX_CLIENTS + 1)
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static struct vx_switch *build(const struct args *a)
+{
+	struct vx_switch *sw = vx_switch_new(&a->sw);
+	unsigned int i;
+
+	if (!sw) {
+		fprintf(stderr, "vxdpd: cannot create the switch: %s\n", strerror(errno));
+		return NULL;
+	}
+	for (i = 0; i < a->nports; i++) {
+		const struct port_arg *p = &a->ports[i];
+		struct vx_port *port = vx_port_vhost_new(p->name, p->path, p->client);
+
+		if (!port || vx_switch_add_port(sw, port)) {
+			fprintf(stderr, "vxdpd: port %s: %s: %s\n", p->name, p->path,
+				strerror(errno));
+			vx_switch_free(sw);
+			return NULL;
+		}
+	}
+	return sw;
+}
+
+/* The default socket's directory is ours to create; a given path's is not. */
+static const char *ctl_path(const struct args *a, char *buf, size_t size)
+{
+	char *slash;
+
+	if (a->ctl)
+		return a->ctl;
+	if (vx_ctl_default_path(buf, size))
+		return NULL;
+	slash = strrchr(buf, '/');
+	*slash = 0;
+	if (mkdir(buf, 0700) && errno != EEXIST)
+		fprintf(stderr, "vxdpd: cannot create %s: %s\n", buf, strerror(errno));
+	*slash = '/';
+	return buf;
+}
+
+static unsigned int gather_fds(struct vx_switch *sw, struct vx_ctl *ctl, struct pollfd *fds)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < vx_switch_nports(sw); i++) {
+		struct vx_port *p = vx_switch_port(sw, i);
+
+		fds[n++] = (struct pollfd){ .fd = p->ops->ctl_fd(p), .events = POLLIN };
+	}
+	return n + vx_ctl_pollfds(ctl, fds + n, MAX_FDS - n);
+}
+
+/* The control thread: vhost-user messages for every port, then the control socket. */
+static void run(struct vx_switch *sw, struct vx_ctl *ctl)
+{
+	struct pollfd fds[MAX_FDS];
+	unsigned int i, nports = vx_switch_nports(sw);
+
+	while (!stop) {
+		unsigned int n = gather_fds(sw, ctl, fds);
+
+		if (poll(fds, n, 200) <= 0)
+			continue;
+		for (i = 0; i < nports; i++) {
+			struct vx_port *p = vx_switch_port(sw, i);
+
+			if (fds[i].revents)
+				p->ops->ctl_process(p);
+		}
+		for (i = nports; i < n; i++) {
+			if (fds[i].revents) {
+				vx_ctl_process(ctl);
+				break;
+			}
+		}
+	}
+}
+
+static int serve(const struct args *a)
+{
+	char buf[256];
+	const char *path = ctl_path(a, buf, sizeof(buf));
+	struct vx_switch *sw;
+	struct vx_ctl *ctl;
+	int err;
+
+	if (!path) {
+		fprintf(stderr, "vxdpd: default control path too long; use --ctl\n");
+		return 1;
+	}
+	sw = build(a);
+	if (!sw)
+		return 1;
+	ctl = vx_ctl_new(path, sw);
+	if (!ctl) {
+		fprintf(stderr, "vxdpd: control socket %s: %s\n", path, strerror(errno));
+		vx_switch_free(sw);
+		return 1;
+	}
+	err = vx_switch_start(sw);
+	if (err) {
+		fprintf(stderr, "vxdpd: cannot start workers: %s\n", strerror(-err));
+	} else {
+		fprintf(stderr, "vxdpd: %u ports, mode %s, control socket %s\n",
+			vx_switch_nports(sw), vx_sw_mode_name(vx_switch_mode(sw)), path);
+		run(sw, ctl);
+		fprintf(stderr, "vxdpd: stopping\n");
+	}
+	vx_switch_stop(sw);
+	vx_ctl_free(ctl);
+	vx_switch_free(sw);
+	return err ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	static struct args a;
+
+	if (args_parse(&a, argc, argv))
+		return 2;
+	if (a.help) {
+		args_usage(stdout);
+		return 0;
+	}
+	signals();
+	return serve(&a);
+}
