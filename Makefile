@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# Thin wrapper over Meson: `make`, `make test`, `make demo`, `make fuzz`, `make clean`.
+# Thin wrapper over Meson: `make`, `make test`, `make demo`, `make bench`, `make fuzz`, `make clean`.
 BUILD := build
 FUZZ_SECONDS ?= 600
 
-.PHONY: all test demo fuzz deps clean
+.PHONY: all test demo bench fuzz deps clean
 
 all: deps
 	@[ -f $(BUILD)/build.ninja ] || meson setup $(BUILD) >/dev/null
@@ -14,6 +14,9 @@ test: deps
 
 demo: all
 	@scripts/demo.sh
+
+bench: all
+	@build/bench/verify_time build/tests/xdp/*.o
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
