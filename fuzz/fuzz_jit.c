@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../tests/jit_gen.h"
 #include "jit_priv.h"
 #include "vxbpf/asm.h"
 #include "vxbpf/interp.h"

@@ -4,7 +4,9 @@
  * and fuzzer: ALU and ALU64 of every operation and width, stack loads, stores and atomics at
  * aligned offsets of 64 initialised bytes, forward conditional and unconditional jumps.
  */
-#include "jit_priv.h"
+#include <stdbool.h>
+
+#include "jit_gen.h"
 
 #define GEN_SLOTS 8   /* 8-byte stack slots the program uses, all initialised first */
 #define GEN_UNITS 48  /* most body instructions */

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "jit_gen.h"
 #include "jit_priv.h"
 #include "tap.h"
 #include "vxbpf/asm.h"

@@ -122,13 +122,4 @@ const void *vx_jit_tail_target(uint64_t map, uint64_t index);
 uint64_t vx_jit_run_call(struct vx_run *run, uint64_t fn, const uint64_t args[4], int *failed);
 void jit_run_begin(struct jit_run *jr, const struct vx_jit *jit, void *ctx);
 
-/*
- * Test support (jit_gen.c): a random program that is safe by construction (every register
- * written first, memory only in 64 initialised bytes of its own stack, forward branches only),
- * for differential tests of the JIT against the interpreter. rnd supplies the randomness (a
- * PRNG, or a fuzzer's bytes). Returns the number of slots written to out (cap >= JIT_GEN_MAX).
- */
-#define JIT_GEN_MAX 512
-size_t jit_gen_program(uint32_t (*rnd)(void *arg), void *arg, struct vx_insn *out);
-
 #endif /* VXBPF_JIT_PRIV_H */
