@@ -514,51 +514,36 @@ static int exec_store(struct vm *vm, const struct vx_insn *in)
 	return 0;
 }
 
-static uint64_t atomic32(uint32_t *p, int op, uint32_t v, uint64_t *r0)
-{
-	uint32_t expected = (uint32_t)*r0;
-
-	switch (op & ~VX_FETCH) {
-	case VX_ADD:
-		return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);
-	case VX_OR:
-		return __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST);
-	case VX_AND:
-		return __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST);
-	case VX_XOR:
-		return __atomic_fetch_xor(p, v, __ATOMIC_SEQ_CST);
-	case VX_XCHG & ~VX_FETCH:
-		return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
-	default: /* VX_CMPXCHG */
-		__atomic_compare_exchange_n(p, &expected, v, false, __ATOMIC_SEQ_CST,
-					    __ATOMIC_SEQ_CST);
-		*r0 = expected;
-		return expected;
+/*
+ * One atomic operation on *p of type T (32 or 64 bits): returns the old value; cmpxchg also
+ * leaves it in r0. The GCC builtins are type-generic, so one body serves both widths.
+ */
+#define DEFINE_ATOMIC(name, T)                                                              \
+	static uint64_t name(T *p, int op, T v, uint64_t *r0)                               \
+	{                                                                                   \
+		T expected = (T)*r0;                                                        \
+                                                                                            \
+		switch (op & ~VX_FETCH) {                                                   \
+		case VX_ADD:                                                                \
+			return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);                  \
+		case VX_OR:                                                                 \
+			return __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST);                   \
+		case VX_AND:                                                                \
+			return __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST);                  \
+		case VX_XOR:                                                                \
+			return __atomic_fetch_xor(p, v, __ATOMIC_SEQ_CST);                  \
+		case VX_XCHG & ~VX_FETCH:                                                   \
+			return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);                 \
+		default: /* VX_CMPXCHG */                                                   \
+			__atomic_compare_exchange_n(p, &expected, v, false,                 \
+						    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);    \
+			*r0 = expected;                                                     \
+			return expected;                                                    \
+		}                                                                           \
 	}
-}
 
-static uint64_t atomic64(uint64_t *p, int op, uint64_t v, uint64_t *r0)
-{
-	uint64_t expected = *r0;
-
-	switch (op & ~VX_FETCH) {
-	case VX_ADD:
-		return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);
-	case VX_OR:
-		return __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST);
-	case VX_AND:
-		return __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST);
-	case VX_XOR:
-		return __atomic_fetch_xor(p, v, __ATOMIC_SEQ_CST);
-	case VX_XCHG & ~VX_FETCH:
-		return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
-	default: /* VX_CMPXCHG */
-		__atomic_compare_exchange_n(p, &expected, v, false, __ATOMIC_SEQ_CST,
-					    __ATOMIC_SEQ_CST);
-		*r0 = expected;
-		return expected;
-	}
-}
+DEFINE_ATOMIC(atomic32, uint32_t)
+DEFINE_ATOMIC(atomic64, uint64_t)
 
 static int exec_atomic(struct vm *vm, const struct vx_insn *in)
 {
