@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tap.h"
+#include "test_maps.h"
 #include "vxbpf/map.h"
 
 #define EXPECT(got, want, what)                                                          \
@@ -19,21 +20,6 @@
 		long g_ = (long)(got), w_ = (long)(want);                                \
 		ok(g_ == w_, "%s: %ld (want %ld)", what, g_, w_);                        \
 	} while (0)
-
-static struct vx_map *mk(const char *name, uint32_t type, uint32_t ks, uint32_t vs, uint32_t max,
-			 uint32_t flags)
-{
-	struct vx_map_def def = { .type = type, .key_size = ks, .value_size = vs,
-				  .max_entries = max, .flags = flags };
-	struct vx_error err;
-	struct vx_map *map;
-
-	snprintf(def.name, sizeof(def.name), "%s", name);
-	map = vx_map_create(&def, &err);
-	if (!map)
-		printf("# cannot create %s: %s\n", name, err.msg);
-	return map;
-}
 
 /* Create must fail with a message containing want. */
 static void bad_def(const char *name, uint32_t type, uint32_t ks, uint32_t vs, uint32_t max,

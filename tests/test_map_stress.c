@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "tap.h"
+#include "test_maps.h"
 #include "vxbpf/map.h"
 
 enum {
@@ -322,21 +323,6 @@ static void *control(void *arg)
 }
 
 /* ---- setup and final checks ---- */
-
-static struct vx_map *mk(const char *name, uint32_t type, uint32_t ks, uint32_t vs, uint32_t max,
-			 uint32_t flags)
-{
-	struct vx_map_def def = { .type = type, .key_size = ks, .value_size = vs,
-				  .max_entries = max, .flags = flags };
-	struct vx_error err;
-	struct vx_map *map;
-
-	snprintf(def.name, sizeof(def.name), "%s", name);
-	map = vx_map_create(&def, &err);
-	if (!map)
-		printf("# cannot create %s: %s\n", name, err.msg);
-	return map;
-}
 
 static void check_final(struct vx_map *map, const char *name, long max)
 {

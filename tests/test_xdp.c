@@ -13,6 +13,7 @@
 
 #include "prog_priv.h"
 #include "tap.h"
+#include "test_maps.h"
 #include "vxbpf/asm.h"
 #include "vxbpf/map.h"
 #include "vxbpf/prog.h"
@@ -85,20 +86,6 @@ static uint64_t run_src(const char *src, uint32_t len, struct t *t)
 static void done(struct t *t)
 {
 	free(t->prog.insns);
-}
-
-static struct vx_map *mkmap(uint32_t type, uint32_t ks, uint32_t vs, uint32_t max, uint32_t fl)
-{
-	struct vx_map_def d = { .type = type, .key_size = ks, .value_size = vs,
-				.max_entries = max, .flags = fl };
-	struct vx_error err;
-	struct vx_map *m;
-
-	snprintf(d.name, sizeof(d.name), "m%u", type);
-	m = vx_map_create(&d, &err);
-	if (!m)
-		printf("# map: %s\n", err.msg);
-	return m;
 }
 
 static void test_context(void)
@@ -204,7 +191,7 @@ static void test_adjust(void)
 
 static void test_redirect(void)
 {
-	struct vx_map *dev = mkmap(VX_MAP_DEVMAP, 4, 4, 8, 0);
+	struct vx_map *dev = mk("devmap", VX_MAP_DEVMAP, 4, 4, 8, 0);
 	struct vx_map *maps[] = { dev };
 	uint32_t k = 2, ifx = 42;
 	struct t t;
@@ -238,8 +225,8 @@ static void test_redirect(void)
 
 static void test_maps(void)
 {
-	struct vx_map *arr = mkmap(VX_MAP_ARRAY, 4, 8, 4, 0);
-	struct vx_map *glob = mkmap(VX_MAP_ARRAY, 4, 16, 1, 0);
+	struct vx_map *arr = mk("array", VX_MAP_ARRAY, 4, 8, 4, 0);
+	struct vx_map *glob = mk("array", VX_MAP_ARRAY, 4, 16, 1, 0);
 	struct vx_map *maps[] = { arr, glob };
 	uint32_t k = 1;
 	uint64_t v = 0;
@@ -293,8 +280,8 @@ static void test_maps(void)
 
 static void test_tail_calls(void)
 {
-	struct vx_map *pa = mkmap(VX_MAP_PROG_ARRAY, 4, 4, 4, 0);
-	struct vx_map *cnt = mkmap(VX_MAP_ARRAY, 4, 8, 1, 0);
+	struct vx_map *pa = mk("prog_array", VX_MAP_PROG_ARRAY, 4, 4, 4, 0);
+	struct vx_map *cnt = mk("array", VX_MAP_ARRAY, 4, 8, 1, 0);
 	struct vx_map *maps[] = { pa, cnt };
 	uint32_t k = 0;
 	uint64_t v = 0;
@@ -364,7 +351,7 @@ static int count_record(const void *data, size_t size, void *arg)
 
 static void test_ringbuf(void)
 {
-	struct vx_map *rb = mkmap(VX_MAP_RINGBUF, 0, 0, 4096, 0);
+	struct vx_map *rb = mk("ringbuf", VX_MAP_RINGBUF, 0, 0, 4096, 0);
 	struct vx_map *maps[] = { rb };
 	size_t total = 0;
 	struct t t;
