@@ -236,3 +236,25 @@ int vx_xdp_run(const struct vx_prog *prog, enum vx_engine engine, struct vx_xdp_
 	res->redirect_flags = ctx.redirect_flags;
 	return 0;
 }
+
+int vx_xdp_run_batch(const struct vx_prog *prog, enum vx_engine engine,
+		     struct vx_xdp_frame *frames, unsigned n, struct vx_xdp_result *res,
+		     struct vx_error *err)
+{
+	struct vx_error e;
+	unsigned i;
+	int faults = 0;
+
+	if (n > VX_XDP_MAX_BATCH)
+		return vx_error_set(err, -1, "batch of %u frames exceeds the %u maximum", n,
+				    VX_XDP_MAX_BATCH);
+	if (engine == VX_ENGINE_JIT && !prog->jit)
+		return vx_error_set(err, -1, "program %s is not compiled: vx_obj_prepare() it "
+					     "for the JIT first", prog->name);
+	for (i = 0; i < n; i++) {
+		if (!vx_xdp_run(prog, engine, &frames[i], &res[i], faults ? &e : err))
+			continue;
+		faults++;
+	}
+	return faults;
+}

@@ -86,6 +86,19 @@ int vx_xdp_frame_init(struct vx_xdp_frame *frame, uint8_t *buf, const void *pkt,
 int vx_xdp_run(const struct vx_prog *prog, enum vx_engine engine, struct vx_xdp_frame *frame,
 	       struct vx_xdp_result *res, struct vx_error *err);
 
+#define VX_XDP_MAX_BATCH 256
+
+/*
+ * Run prog over frames[0..n) (n <= VX_XDP_MAX_BATCH), res[i] for frames[i], with the semantics
+ * of n calls of vx_xdp_run() in order (per-packet effects such as redirect targets and adjusted
+ * heads stay per frame). Returns how many runs faulted (those frames are ABORTED); *err
+ * describes the first fault. -1 with *err set when the batch cannot run at all (n too large,
+ * program not prepared for the engine).
+ */
+int vx_xdp_run_batch(const struct vx_prog *prog, enum vx_engine engine,
+		     struct vx_xdp_frame *frames, unsigned n, struct vx_xdp_result *res,
+		     struct vx_error *err);
+
 /*
  * Where bpf_trace_printk's lines go (one formatted line per call, no trailing newline). The
  * default prints "trace: LINE" on stderr. fn may be NULL to discard them.
