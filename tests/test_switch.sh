@@ -123,7 +123,7 @@ bad_args() { # expected message fragment, then arguments
 	[ $rc = 2 ] && echo "$msg" | grep -q -- "$want"
 }
 check "no ports: exit 2 with a message" bad_args "no ports"
-check "tap port: exit 2, not supported yet" bad_args "not supported yet" --port t=tap:eth0
+check "tap port with a too long interface name: exit 2" bad_args "too long" --port t=tap:abcdefghijklmnop
 check "unknown port type: exit 2" bad_args "unknown port type" --port x=pcap:foo
 check "port without NAME=: exit 2" bad_args "NAME=TYPE" --port vhost-user:/x
 check "same port name twice: exit 2" bad_args "used twice" \
