@@ -42,7 +42,7 @@ struct tap_port {
 	int fd;
 	char ifname[IFNAMSIZ];
 	struct tap_counters c;		/* relaxed atomics: read by the control thread */
-	time_t last_log;
+	int64_t last_log;		/* time() of the last log line */
 	uint8_t *rxbuf;			/* TAP_RX_BURST buffers of TAP_BUF_LEN */
 	struct iovec rxiov[TAP_RX_BURST];
 	struct iovec txiov[IOV_MAX];
@@ -69,11 +69,12 @@ static uint64_t load(const uint64_t *c)
 /* Runtime trouble goes to stderr, rate-limited (the counters carry the numbers). */
 static void tap_log(struct tap_port *p, const char *what, int err)
 {
-	time_t now = time(NULL);
+	int64_t now = time(NULL);
 
-	if (now - p->last_log < TAP_LOG_EVERY_S)
+	/* rx and tx run on different threads: the stamp is an atomic. */
+	if (now - __atomic_load_n(&p->last_log, __ATOMIC_RELAXED) < TAP_LOG_EVERY_S)
 		return;
-	p->last_log = now;
+	__atomic_store_n(&p->last_log, now, __ATOMIC_RELAXED);
 	fprintf(stderr, "vxdp: tap port %s (%s): %s: %s\n", p->port.name, p->ifname, what,
 		strerror(err));
 }
