@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # tap_peer.py - the host-stack side of the tap port test, on an AF_PACKET socket bound to the
 # tap interface:
-#   echo IFNAME SRC_MAC COUNT TIMEOUT READY_FILE  frames from SRC_MAC (vguest's test frames:
-#       IPv4/UDP with a magic) are checked and sent back with the MACs swapped; prints a JSON
-#       line {"seen", "intact", "echoed"} after COUNT frames or TIMEOUT seconds of silence.
+#   echo IFNAME SRC_MAC COUNT TIMEOUT READY_FILE GO_FILE  captures COUNT frames from SRC_MAC
+#       (vguest's test frames: IPv4/UDP with a magic) or stops after TIMEOUT seconds of silence,
+#       checks them, waits for GO_FILE to exist (the receiver is ready), sends the intact ones
+#       back with the MACs swapped, and prints a JSON line {"seen", "intact", "echoed"}.
 #   inject IFNAME DST_MAC COUNT SIZE  sends COUNT frames of SIZE bytes to DST_MAC.
 import json
 import os
@@ -42,10 +43,17 @@ def intact(frame):
     return struct.unpack("!I", frame[PAY_OFF:PAY_OFF + 4])[0] == MAGIC
 
 
-def echo(ifname, src, count, timeout, ready):
+def wait_file(path, timeout):
+    end = time.monotonic() + timeout
+    while not os.path.exists(path) and time.monotonic() < end:
+        time.sleep(0.02)
+
+
+def echo(ifname, src, count, timeout, ready, go):
     s = open_sock(ifname)
     want = mac_bytes(src)
-    seen = good = echoed = 0
+    seen = 0
+    good = []
     with open(ready, "w") as f:
         f.write("ready\n")
     last = time.monotonic()
@@ -58,12 +66,12 @@ def echo(ifname, src, count, timeout, ready):
             continue
         last = time.monotonic()
         seen += 1
-        if not intact(frame):
-            continue
-        good += 1
+        if intact(frame):
+            good.append(frame)
+    wait_file(go, 30)
+    for frame in good:
         s.send(frame[6:12] + frame[0:6] + frame[12:])
-        echoed += 1
-    print(json.dumps({"seen": seen, "intact": good, "echoed": echoed}))
+    print(json.dumps({"seen": seen, "intact": len(good), "echoed": len(good)}))
 
 
 def inject(ifname, dst, count, size):
@@ -77,12 +85,13 @@ def inject(ifname, dst, count, size):
 
 
 def main():
-    if len(sys.argv) == 7 and sys.argv[1] == "echo":
-        echo(sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), sys.argv[6])
+    if len(sys.argv) == 8 and sys.argv[1] == "echo":
+        echo(sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), sys.argv[6],
+             sys.argv[7])
     elif len(sys.argv) == 6 and sys.argv[1] == "inject":
         inject(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
     else:
-        sys.exit("usage: tap_peer.py echo IFNAME SRC_MAC COUNT TIMEOUT READY | "
+        sys.exit("usage: tap_peer.py echo IFNAME SRC_MAC COUNT TIMEOUT READY GO | "
                  "inject IFNAME DST_MAC COUNT SIZE")
 
 

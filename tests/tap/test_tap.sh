@@ -63,7 +63,6 @@ jfield() { # file, key: from the last JSON line of a file
 	tail -n 1 "$1" | $PY -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2"
 }
 
-port_line() { ctl port list | grep -E "^[0-9]+ +$1 "; }
 
 wait_for() { # command: true within 5 s
 	i=0
@@ -101,33 +100,44 @@ in_ns ip addr add 10.77.0.1/24 dev $IF
 in_ns ip link set $IF mtu 9000
 TAP_MAC=$(in_ns cat /sys/class/net/$IF/address)
 
-# vguest -> tap -> host stack (AF_PACKET peer echoes) -> tap -> vguest, at a few sizes. Fewer
-# jumbo frames: 30 of 9000 bytes already fill most of vguest's 256 receive buffers.
+# vguest -> tap -> host stack: an AF_PACKET peer captures and checks vguest's frames; then, once
+# a receiving vguest is connected, sends them back (MACs swapped) through the tap to vguest.
+# Fewer jumbo frames: 30 of 9000 bytes already take most of vguest's 256 receive buffers.
+g_back() { # true once a guest connected after the $conns-th connect is ready on port g
+	[ "$(pstat g connects)" -gt "$conns" ] && ctl port list | grep -Eq "^0 +g +vhost-user +true "
+}
 sent_total=0
 bytes_total=0
 for sc in 60:100 1000:100 1514:100 9000:30; do
 	size=${sc%:*}
 	cnt=${sc#*:}
-	rm -f "$dir/ready"
-	in_ns $PY "$PEER" echo $IF $MAC_G $cnt 5 "$dir/ready" > "$dir/peer.$size" 2>&1 &
+	rm -f "$dir/ready" "$dir/go"
+	in_ns $PY "$PEER" echo $IF $MAC_G $cnt 5 "$dir/ready" "$dir/go" > "$dir/peer.$size" 2>&1 &
 	peer=$!
 	wait_for test -s "$dir/ready"
-	guest send --to "$TAP_MAC" --count $cnt --size $size > "$dir/guest.$size" 2>&1
+	guest send --to "$TAP_MAC" --count $cnt --size $size > "$dir/sent.$size" 2>&1
+	conns=$(pstat g connects)
+	guest recv --count $cnt --timeout 10 > "$dir/guest.$size" 2>&1 &
+	rcv=$!
+	wait_for g_back
+	touch "$dir/go"
 	wait $peer
+	wait $rcv
 	check "$size-byte frames: the host stack sees all $cnt from vguest, intact" \
 		test "$(jfield "$dir/peer.$size" intact)" = $cnt
 	got="$(jfield "$dir/guest.$size" received) $(jfield "$dir/guest.$size" bad)"
 	got="$got $(jfield "$dir/guest.$size" lost)"
-	check "$size-byte frames: vguest receives the $cnt echoes, none bad or lost" \
+	check "$size-byte frames: vguest receives the $cnt sent back, none bad or lost" \
 		test "$got" = "$cnt 0 0"
 	sent_total=$((sent_total + cnt))
 	bytes_total=$((bytes_total + cnt * size))
 done
 
 # Frames injected on the host side (raw socket) reach vguest.
+conns=$(pstat g connects)
 guest recv --count 20 --timeout 5 > "$dir/recv" 2>&1 &
 rcv=$!
-sleep 0.5
+wait_for g_back
 in_ns $PY "$PEER" inject $IF $MAC_G 20 100 >/dev/null
 wait $rcv
 check "20 frames injected on the tap reach vguest (vguest recv counts 20)" \
