@@ -40,7 +40,9 @@ done
 	die "usage: --kernel K --initrd I --socket S --log FILE [options]"
 qemu=$(command -v qemu-system-x86_64) || die "qemu-system-x86_64 not found (qemu-system-x86)"
 pin=""
-[ -n "$cpu" ] && command -v taskset >/dev/null && pin="taskset -c $cpu"
+# Pin only to a CPU this machine has (the backend's worker may be pinned to another).
+[ -n "$cpu" ] && command -v taskset >/dev/null && [ "$cpu" -lt "$(nproc)" ] &&
+	pin="taskset -c $cpu"
 
 # vectors=0: Debian 12's QEMU 7.2 crashes under TCG with vhost-user and MSI-X once the guest
 # driver starts the device. share=on: the backend maps guest memory through the memfd.
