@@ -179,6 +179,9 @@ check "an interface that is not a tap: refused" refused "not a tap" "$VXDPD" --p
 rc=$?
 check "interface name of 16 characters: 'too long', exit 2" \
 	sh -c "[ $rc = 2 ] && grep -q 'too long' '$dir/long.err'"
+# /dev/net/tun hidden by an empty /dev/net in a private mount namespace.
+check "no /dev/net/tun: refused naming /dev/net/tun" refused "no /dev/net/tun" \
+	unshare -m sh -c 'mount -t tmpfs none /dev/net && exec "$0" "$@"' "$VXDPD" --port x=tap:vxtap2
 if command -v setpriv >/dev/null && setpriv --inh-caps=-net_admin --bounding-set=-net_admin true 2>/dev/null; then
 	check "without CAP_NET_ADMIN: refused naming CAP_NET_ADMIN" refused "CAP_NET_ADMIN" setpriv --inh-caps=-net_admin --bounding-set=-net_admin "$VXDPD" \
 		--port x=tap:vxtap1
