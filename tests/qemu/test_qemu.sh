@@ -135,6 +135,8 @@ kill -TERM $sw
 wait $sw
 rc=$?
 check "vxdpd exits 0 on SIGTERM (got $rc)" test $rc = 0
+clean_log() { ! grep -Eq "runtime error|Sanitizer" "$dir/vxdpd.err"; }
+check "vxdpd's log has no sanitizer report" clean_log
 if [ $fail != 0 ]; then
 	sed 's/^/# console: /' "$dir/console.log" | tr -d '\r' | tail -n 40
 	sed 's/^/# boot: /' "$dir/boot.err"

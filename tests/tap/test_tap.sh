@@ -196,5 +196,7 @@ rc=$?
 check "SIGTERM: vxdpd exits 0 (got $rc)" test $rc = 0
 gone() { ! in_ns ip link show $IF >/dev/null 2>&1; }
 check "the tap interface is gone once vxdpd has exited" gone
+clean_log() { ! grep -Eq "runtime error|Sanitizer" "$dir/vxdpd.err"; }
+check "vxdpd's log has no sanitizer report" clean_log
 [ $fail = 0 ] || sed 's/^/# vxdpd: /' "$dir/vxdpd.err"
 echo "1..$n"
