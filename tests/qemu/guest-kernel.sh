@@ -31,7 +31,7 @@ rm -rf "$work"
 mkdir -p "$work" || fail "cannot create $work"
 # apt drops privileges to _apt for downloads: let it write here.
 chmod 777 "$work" 2>/dev/null
-if ! (cd "$work" && timeout 600 apt-get download -q "$pkg") >"$work/log" 2>&1; then
+if ! (cd "$work" && timeout 300 apt-get download -q "$pkg") >"$work/log" 2>&1; then
 	tail -n 3 "$work/log" >&2
 	rm -rf "$work"
 	fail "apt-get download $pkg failed"
