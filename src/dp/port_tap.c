@@ -132,12 +132,13 @@ static bool rx_accept(struct tap_port *p, uint8_t *buf, size_t n)
 static unsigned int tap_rx_burst(struct vx_port *port, struct vx_dp_pkt *pkts, unsigned int max)
 {
 	struct tap_port *p = tp(port);
-	unsigned int n = 0;
+	unsigned int n = 0, reads;
 	uint64_t bytes = 0;
 
 	if (max > TAP_RX_BURST)
 		max = TAP_RX_BURST;
-	while (n < max) {
+	/* At most max reads: dropped frames count against the burst too (bounded work). */
+	for (reads = 0; reads < max; reads++) {
 		uint8_t *buf = p->rxbuf + (size_t)n * TAP_BUF_LEN;
 		ssize_t got = read(p->fd, buf, TAP_BUF_LEN);
 
