@@ -164,9 +164,10 @@ struct walk {
 	int max_frames, max_stack;
 };
 
+/* Frames count rounded up to 16 bytes, as the kernel counts them when it JIT-compiles. */
 static int stack_round(int depth)
 {
-	return ((depth > 1 ? depth : 1) + 31) / 32 * 32;
+	return (depth + 15) / 16 * 16;
 }
 
 static int walk_sub(struct walk *w, int sub, int frames, int stack)
