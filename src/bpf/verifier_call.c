@@ -233,21 +233,53 @@ void release_ref(struct vstate *st, uint32_t ref_id)
 	invalidate_if(st, has_ref, ref_id);
 }
 
+/*
+ * An array lookup whose key is known zero cannot miss: its result needs no NULL check (the
+ * kernel elides it since 6.14). Keys are 4 bytes; only zeroed bytes are known here (a nonzero
+ * constant would need the stack to keep 4-byte spills). Returns 1 when known, -1 on error.
+ */
+static int lookup_cannot_miss(struct venv *env, const struct call_ctx *c)
+{
+	const struct vx_map_def *d = vx_map_get_def(env->prog->maps[c->map]);
+	const struct vreg *k = &cur_regs(env)[2];
+	const struct vframe *f;
+	uint64_t mask = 0;
+	int lo, b;
+
+	if ((d->type != VX_MAP_ARRAY && d->type != VX_MAP_PERCPU_ARRAY) || !d->max_entries ||
+	    k->type != T_STACK || !tn_is_const(k->var))
+		return 0;
+	f = env->cur->frames[k->frameno];
+	lo = k->off + (int)k->var.value;
+	for (b = lo; b < lo + (int)d->key_size; b++) {
+		int s = (-b - 1) / 8;
+
+		if (b >= 0 || s >= f->nslots || f->slots[s].type[b + 8 * (s + 1)] != S_ZERO)
+			return 0;
+		mask |= 1ull << s;
+	}
+	return mark_slots_precise(env, k->frameno, mask) ? -1 : 1;
+}
+
 static int set_result(struct venv *env, int idx, struct call_ctx *c)
 {
 	struct vreg *r0 = &cur_regs(env)[0];
 	struct vstate *st = env->cur;
+	int known;
 
 	switch (c->h->ret) {
 	case VX_RET_VOID:
 		reg_mark_not_init(r0);
 		return 0;
 	case VX_RET_MAP_VALUE_OR_NULL:
+		known = lookup_cannot_miss(env, c);
+		if (known < 0)
+			return -1;
 		reg_mark_const(r0, 0);
 		r0->type = T_MAP_VALUE;
-		r0->maybe_null = 1;
+		r0->maybe_null = !known;
 		r0->map = c->map;
-		r0->id = new_id(env);
+		r0->id = known ? 0 : new_id(env);
 		return 0;
 	case VX_RET_MEM_OR_NULL:
 		if (st->nrefs == V_MAX_REFS)
