@@ -358,13 +358,126 @@ static int enter_callback(struct venv *env, int idx, struct call_ctx *c)
 	return 0;
 }
 
+/*
+ * Guest policy for bpf_trace_printk. A pointer in r3-r5 may be printed only through what it
+ * points to (%s, %pI4, %pi4, %pI6, %pi6), never as a number, so the format must be known at load
+ * time: a frozen read-only map value (.rodata, where bpf_printk puts it) at a constant offset.
+ * What a pointer shows must be memory the program may read that holds no pointer and no
+ * unwritten byte: 4 or 16 bytes for an address; for %s, a string whose NUL is proven, on the
+ * stack or in a frozen read-only map value.
+ */
+static const char *rodata_at(struct venv *env, const struct vreg *r, uint32_t *left)
+{
+	struct vx_map *m;
+	const struct vx_map_def *d;
+	uint32_t key = 0;
+	int64_t off;
+	char *v;
+
+	if (r->type != T_MAP_VALUE || r->maybe_null || !tn_is_const(r->var))
+		return NULL;
+	m = env->prog->maps[r->map];
+	d = vx_map_get_def(m);
+	off = r->off + (int64_t)r->var.value;
+	if (d->type != VX_MAP_ARRAY || !(d->flags & VX_F_RDONLY_PROG) || !vx_map_frozen(m) ||
+	    off < 0 || off >= d->value_size)
+		return NULL;
+	v = vx_map_lookup_elem(m, &key);
+	if (!v)
+		return NULL;
+	*left = d->value_size - (uint32_t)off;
+	return v + off;
+}
+
+static bool stack_string_ends(struct venv *env, const struct vreg *r)
+{
+	const struct vframe *f = env->cur->frames[r->frameno];
+	int b;
+
+	if (!tn_is_const(r->var))
+		return false;
+	for (b = r->off + (int)r->var.value; b < 0 && b >= -V_STACK; b++) {
+		int s = (-b - 1) / 8, i = b + 8 * (s + 1);
+		const struct vslot *sl;
+
+		if (s >= f->nslots)
+			return false;
+		sl = &f->slots[s];
+		if (sl->type[i] == S_ZERO)
+			return true;
+		if (sl->type[i] == S_SPILL && (sl->spill.type != T_SCALAR || !reg_is_const(&sl->spill)))
+			return false;
+		if (sl->type[i] == S_SPILL && !((sl->spill.var.value >> (8 * i)) & 0xff))
+			return true;
+		if (sl->type[i] == S_INVALID)
+			return false;
+	}
+	return false;
+}
+
+/* kind: 's' a string, 4 or 16 an address of that many bytes, 0 a number. */
+static int printk_shown(struct venv *env, int idx, int regno, int kind)
+{
+	const struct vreg *r = &cur_regs(env)[regno];
+	uint32_t left;
+	const char *str;
+
+	if (!is_pointer(r))
+		return 0;
+	if (kind == 4 || kind == 16)
+		return helper_mem(env, idx, regno, (uint64_t)kind);
+	if (kind != 's')
+		return verr(env, idx, "R%d leaks addr into helper function", regno);
+	if (r->type == T_STACK && stack_string_ends(env, r))
+		return 0;
+	str = rodata_at(env, r, &left);
+	if (str && memchr(str, 0, left))
+		return 0;
+	return verr(env, idx, "R%d: %%s of memory with no proven NUL, written bytes or pointers",
+		    regno);
+}
+
 static int check_guest_printk(struct venv *env, int idx)
 {
-	int i;
+	const struct vreg *regs = cur_regs(env);
+	const char *f, *end;
+	uint32_t left;
+	int i, arg = 3;
 
-	for (i = 3; i <= 5; i++)
-		if (is_pointer(&cur_regs(env)[i]))
-			return verr(env, idx, "R%d leaks addr into helper function", i);
+	for (i = 3; i <= 5 && !is_pointer(&regs[i]); i++)
+		;
+	if (i > 5)
+		return 0;
+	f = rodata_at(env, &regs[1], &left);
+	if (!f)
+		return verr(env, idx,
+			    "R%d leaks addr into helper function (the format is not read-only data)",
+			    i);
+	end = memchr(f, 0, left);
+	end = end ? end : f + left;
+	for (; f < end && arg <= 5; f++) {
+		const char *c = f + 1;
+
+		if (*f != '%')
+			continue;
+		if (c < end && *c == '%') {
+			f = c;
+			continue;
+		}
+		if (end - c >= 3 && c[0] == 'p' && (c[1] == 'i' || c[1] == 'I') &&
+		    (c[2] == '4' || c[2] == '6')) {
+			if (printk_shown(env, idx, arg++, c[2] == '4' ? 4 : 16))
+				return -1;
+			continue;
+		}
+		while (c < end && *c == 'l')
+			c++;
+		if (printk_shown(env, idx, arg++, c < end && *c == 's' ? 's' : 0))
+			return -1;
+	}
+	for (; arg <= 5; arg++)
+		if (is_pointer(&regs[arg]))
+			return verr(env, idx, "R%d leaks addr into helper function", arg);
 	return 0;
 }
 
