@@ -27,7 +27,7 @@
 #define LOG_TAIL 1500
 
 struct gap {
-	char obj[64], prog[64], cls[16], why[256];
+	char obj[64], prog[64], cls[16], why[512];
 	bool used;
 };
 
@@ -38,7 +38,7 @@ static size_t klog_len;
 
 static void read_gaps(const char *path)
 {
-	char line[512];
+	char line[1024];
 	FILE *f = fopen(path, "r");
 
 	if (!f) {
@@ -145,7 +145,7 @@ static void verify_one(const char *obj, struct vx_prog *p, int guest)
 	struct vx_verify_facts *f = NULL;
 	struct vx_error err;
 	struct gap *g = find_gap(obj, name, cls);
-	char msg[512];
+	char msg[1024];
 	int rc = vx_verify(p, &o, &f, &err);
 
 	vx_error_str(&err, msg, sizeof(msg));
