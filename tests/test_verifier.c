@@ -6,6 +6,9 @@
  * are deliberately stricter, listed apart); then every program of the compiled objects given as
  * further arguments must be accepted.
  *
+ * Programs with functions are given to the kernel with a minimal BTF and func_info (it wants
+ * them for callbacks). KLOG=1 prints the kernel's verifier log of every case.
+ *
  * Case files are assembler text with header comments:
  *   # maps: TYPE:KEY:VALUE:ENTRIES[:ro] ...   maps created for the case, indexed from 0
  *   # ref: SLOT MAP                              ld_imm64 at SLOT references map MAP
@@ -15,8 +18,7 @@
  *   # expect: TEXT                               neg: a substring of the reason
  *   # policy: WHY                                neg: the kernel (root) accepts it; we do not
  *   # rule: TEXT                                 the rule the case breaks (documentation)
- *   # kernel: skip WHY                           not compared with the kernel (e.g. callbacks:
- *                                                the kernel wants BTF func_info for them)
+ *   # kernel: skip WHY                           not compared with the kernel
  *   # data: MAP TEXT                             MAP's value for key 0 starts with TEXT and a NUL
  *                                                (C escapes \n \t \\); a read-only map is then
  *                                                frozen, as a loader does with .rodata
@@ -27,6 +29,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <linux/bpf.h>
+#include <linux/btf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,11 +252,84 @@ static int fill(struct vx_map *m, const struct tcase *tc)
 	return rc;
 }
 
+/*
+ * The kernel loads a program whose functions are callbacks only with BTF func_info naming every
+ * function: make a minimal BTF (int, a prototype `int (void)`, one static FUNC per function) and
+ * the func_info for the function starts (insn 0, call and function reference targets).
+ */
+#define MAX_FUNCS 32
+
+static int func_starts(const struct vx_insn *insns, size_t len, uint32_t *starts)
+{
+	int n = 1, i, k;
+	size_t j;
+
+	starts[0] = 0;
+	for (j = 0; j < len; j++) {
+		bool call = insns[j].code == (VX_JMP | VX_CALL) && insns[j].src == VX_CALL_LOCAL;
+		bool ref = insns[j].code == VX_LD_IMM64 && insns[j].src == VX_PSEUDO_FUNC;
+		long t = (long)j + 1 + insns[j].imm;
+
+		if ((!call && !ref) || t < 0 || (size_t)t >= len)
+			continue;
+		for (i = 0; i < n && starts[i] != (uint32_t)t; i++)
+			;
+		if (i == n && n < MAX_FUNCS)
+			starts[n++] = (uint32_t)t;
+	}
+	for (i = 1; i < n; i++) /* insertion sort: the kernel wants them in order */
+		for (k = i; k > 0 && starts[k - 1] > starts[k]; k--) {
+			uint32_t t = starts[k];
+
+			starts[k] = starts[k - 1];
+			starts[k - 1] = t;
+		}
+	return n;
+}
+
+static int load_func_btf(int nfuncs)
+{
+	uint32_t types[3 + 2 * 3 + MAX_FUNCS * 3], *t = types;
+	char strs[8 + MAX_FUNCS * 4], blob[sizeof(struct btf_header) + sizeof(types) + sizeof(strs)];
+	struct btf_header h = { .magic = BTF_MAGIC, .version = BTF_VERSION,
+				.hdr_len = sizeof(struct btf_header) };
+	size_t sl = 5;
+	union bpf_attr a;
+	int i;
+
+	memcpy(strs, "\0int", 5);
+	*t++ = 1;			 /* [1] int */
+	*t++ = BTF_KIND_INT << 24;
+	*t++ = 4;
+	*t++ = BTF_INT_SIGNED << 24 | 32;
+	*t++ = 0;			 /* [2] int (void) */
+	*t++ = BTF_KIND_FUNC_PROTO << 24;
+	*t++ = 1;
+	for (i = 0; i < nfuncs; i++) {	 /* [3 + i] static int fI(void) */
+		*t++ = (uint32_t)sl;
+		*t++ = BTF_KIND_FUNC << 24;
+		*t++ = 2;
+		sl += (size_t)snprintf(strs + sl, sizeof(strs) - sl, "f%d", i) + 1;
+	}
+	h.type_len = (uint32_t)((char *)t - (char *)types);
+	h.str_off = h.type_len;
+	h.str_len = (uint32_t)sl;
+	memcpy(blob, &h, sizeof(h));
+	memcpy(blob + sizeof(h), types, h.type_len);
+	memcpy(blob + sizeof(h) + h.type_len, strs, sl);
+	memset(&a, 0, sizeof(a));
+	a.btf = (uintptr_t)blob;
+	a.btf_size = (uint32_t)(sizeof(h) + h.type_len + sl);
+	return (int)sys_bpf(BPF_BTF_LOAD, &a);
+}
+
 /* 1 accepted, 0 rejected, -1 could not ask. */
 static int kernel_verdict(const struct tcase *tc, const struct vx_insn *insns, size_t len)
 {
 	struct bpf_insn *k = calloc(len, sizeof(*k));
-	int fds[MAX_MAPS], i, verdict = -1;
+	int fds[MAX_MAPS], i, verdict = -1, nfuncs, btf_fd = -1;
+	struct bpf_func_info finfo[MAX_FUNCS];
+	uint32_t starts[MAX_FUNCS];
 	union bpf_attr a;
 	size_t j;
 
@@ -286,7 +362,20 @@ static int kernel_verdict(const struct tcase *tc, const struct vx_insn *insns, s
 			k[j].imm = insns[j].imm < tc->nmaps ? fds[insns[j].imm] : -1;
 		}
 	}
+	nfuncs = func_starts(insns, len, starts);
+	if (nfuncs > 1 && (btf_fd = load_func_btf(nfuncs)) < 0) {
+		i = tc->nmaps;
+		goto out;
+	}
 	memset(&a, 0, sizeof(a));
+	for (i = 0; nfuncs > 1 && i < nfuncs; i++)
+		finfo[i] = (struct bpf_func_info){ starts[i], (uint32_t)(3 + i) };
+	if (nfuncs > 1) {
+		a.prog_btf_fd = (uint32_t)btf_fd;
+		a.func_info = (uintptr_t)finfo;
+		a.func_info_rec_size = sizeof(finfo[0]);
+		a.func_info_cnt = (uint32_t)nfuncs;
+	}
 	a.prog_type = BPF_PROG_TYPE_XDP;
 	a.insns = (uintptr_t)k;
 	a.insn_cnt = (uint32_t)len;
@@ -306,6 +395,8 @@ static int kernel_verdict(const struct tcase *tc, const struct vx_insn *insns, s
 out:
 	while (i-- > 0)
 		close(fds[i]);
+	if (btf_fd >= 0)
+		close(btf_fd);
 	free(k);
 	return verdict;
 }
@@ -402,6 +493,8 @@ static void run_case(const char *dir, const char *file, bool pos)
 		kskipped++;
 		goto out;
 	}
+	if (getenv("KLOG"))
+		fputs(klog, stdout);
 	if (!pos && tc.policy) {
 		policy_cases++;
 		ok(kv == 1, "%s: policy case: the kernel (root) accepts it%s%s", tc.name,

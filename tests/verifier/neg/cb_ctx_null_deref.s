@@ -1,7 +1,6 @@
 # cb_ctx_null_deref.s - rejected: a callback dereferences its context when the caller passed NULL.
 # ctx: xdp
 # rule: a NULL callback context is a scalar
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # func: 0 8
 # expect: invalid mem access 'scalar'
 lddw %r2, 0

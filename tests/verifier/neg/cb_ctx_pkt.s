@@ -2,7 +2,6 @@
 # ctx: xdp
 # rule: a callback context is the caller's stack or NULL
 # expect: R3 type=pkt expected=fp or NULL
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # func: 1 8
 ldxw %r3, [%r1+0]
 lddw %r2, 0

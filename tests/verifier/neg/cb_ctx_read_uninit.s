@@ -1,7 +1,7 @@
 # cb_ctx_read_uninit.s - rejected: a callback reads caller stack the caller never wrote.
 # ctx: xdp
 # rule: callback context bytes are initialised (guest policy)
-# kernel: skip the kernel loads callbacks only with BTF func_info
+# policy: the kernel lets root read uninitialised stack
 # func: 2 10
 # expect: invalid read from stack
 stdw [%r10-8], 0

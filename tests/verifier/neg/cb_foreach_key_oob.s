@@ -2,7 +2,6 @@
 # ctx: xdp
 # rule: a callback's key is key_size bytes
 # expect: invalid access to map key
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # maps: array:4:8:4
 # ref: 0 0
 # func: 2 9

@@ -1,7 +1,6 @@
 # cb_foreach_value_oob.s - rejected: a for_each_map_elem callback writes past the value.
 # ctx: xdp
 # rule: a callback's value is value_size bytes
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # maps: array:4:8:4
 # ref: 0 0
 # func: 2 9

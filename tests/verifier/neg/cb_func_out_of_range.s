@@ -1,7 +1,6 @@
 # cb_func_out_of_range.s - rejected: a callback reference past the program's end.
 # ctx: xdp
 # rule: callbacks are functions of the program
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # func: 0 40
 # expect: out of range
 lddw %r2, 0

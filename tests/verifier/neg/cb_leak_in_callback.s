@@ -1,7 +1,6 @@
 # cb_leak_in_callback.s - rejected: a callback reserves a sample and returns holding it.
 # ctx: xdp
 # rule: references are released before a callback returns
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # maps: ringbuf:0:0:4096
 # func: 0 8
 # ref: 8 0

@@ -1,7 +1,6 @@
 # cb_reads_r6.s - rejected: a bpf_loop callback reads r6, which it was not given.
 # ctx: xdp
 # rule: a callback gets r1 and r2 only
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # func: 0 8
 # expect: R6 !read_ok
 lddw %r2, 0

@@ -1,7 +1,6 @@
 # cb_release_outer.s - rejected: a callback submits a sample the caller reserved.
 # ctx: xdp
 # rule: a callback releases only its own references
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # maps: ringbuf:0:0:4096
 # ref: 0 0
 # func: 9 19

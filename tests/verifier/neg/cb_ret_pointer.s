@@ -2,7 +2,6 @@
 # ctx: xdp
 # rule: callbacks return 0 or 1
 # expect: At callback return the register R0 is not a known value
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # func: 0 8
 lddw %r2, 0
 mov %r1, 4

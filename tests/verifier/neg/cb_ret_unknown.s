@@ -2,7 +2,6 @@
 # ctx: xdp
 # rule: callbacks return 0 or 1
 # expect: should have been in [0, 1]
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # func: 2 10
 stdw [%r10-8], 0
 mov %r3, %r10

@@ -2,7 +2,6 @@
 # ctx: xdp
 # rule: no recursion through callbacks
 # expect: recursive call
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # func: 0 8
 # func: 8 8
 lddw %r2, 0

@@ -1,7 +1,6 @@
 # struct_depth_callback.s - rejected: a callback at the ninth frame.
 # ctx: xdp
 # rule: callbacks count toward the call depth
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # func: 16 22
 # expect: too deep
 call local f1

@@ -1,6 +1,7 @@
 # tail_with_ref_in_subprog.s - rejected: a callee tail-calls while the caller holds a sample.
 # ctx: xdp
 # rule: no tail call while holding a sample
+# policy: the kernel checks references at a tail call in the main function only; a tail call from a function would leak the caller's sample
 # expect: reference leak
 # maps: ringbuf:0:0:4096
 # maps: prog_array:4:4:4
