@@ -437,6 +437,11 @@ static int printk_shown(struct venv *env, int idx, int regno, int kind)
 		    regno);
 }
 
+/*
+ * Every argument the format consumes must be initialised too: the engines leave whatever a
+ * register last held (a host address, after a helper call) in one never written. When the format
+ * is unknown at load time, r3-r5 all count as consumed.
+ */
 static int check_guest_printk(struct venv *env, int idx)
 {
 	const struct vreg *regs = cur_regs(env);
@@ -444,19 +449,22 @@ static int check_guest_printk(struct venv *env, int idx)
 	uint32_t left;
 	int i, arg = 3;
 
-	for (i = 3; i <= 5 && !is_pointer(&regs[i]); i++)
-		;
-	if (i > 5)
-		return 0;
 	f = rodata_at(env, &regs[1], &left);
+	for (i = 3; !f && i <= 5; i++) {
+		if (check_reg_read(env, idx, i))
+			return -1;
+		if (is_pointer(&regs[i]))
+			return verr(env, idx,
+				    "R%d leaks addr into helper function (the format is not read-only data)",
+				    i);
+	}
 	if (!f)
-		return verr(env, idx,
-			    "R%d leaks addr into helper function (the format is not read-only data)",
-			    i);
+		return 0;
 	end = memchr(f, 0, left);
 	end = end ? end : f + left;
 	for (; f < end && arg <= 5; f++) {
 		const char *c = f + 1;
+		int kind;
 
 		if (*f != '%')
 			continue;
@@ -466,14 +474,15 @@ static int check_guest_printk(struct venv *env, int idx)
 		}
 		if (end - c >= 3 && c[0] == 'p' && (c[1] == 'i' || c[1] == 'I') &&
 		    (c[2] == '4' || c[2] == '6')) {
-			if (printk_shown(env, idx, arg++, c[2] == '4' ? 4 : 16))
-				return -1;
-			continue;
+			kind = c[2] == '4' ? 4 : 16;
+		} else {
+			while (c < end && *c == 'l')
+				c++;
+			kind = c < end && *c == 's' ? 's' : 0;
 		}
-		while (c < end && *c == 'l')
-			c++;
-		if (printk_shown(env, idx, arg++, c < end && *c == 's' ? 's' : 0))
+		if (check_reg_read(env, idx, arg) || printk_shown(env, idx, arg, kind))
 			return -1;
+		arg++;
 	}
 	for (; arg <= 5; arg++)
 		if (is_pointer(&regs[arg]))
