@@ -19,6 +19,8 @@
  *   # policy: WHY                                neg: the kernel (root) accepts it; we do not
  *   # rule: TEXT                                 the rule the case breaks (documentation)
  *   # kernel: skip WHY                           not compared with the kernel
+ *   # kernel: since X.Y                          compared only with kernels X.Y or newer (the
+ *                                                kernel's verdict changed then)
  *   # data: MAP TEXT                             MAP's value for key 0 starts with TEXT and a NUL
  *                                                (C escapes \n \t \\); a read-only map is then
  *                                                frozen, as a loader does with .rodata
@@ -34,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -57,6 +60,7 @@ struct tcase {
 	char expect[256];
 	char gap[256];
 	bool policy, guest, no_kernel;
+	int kernel_since; /* major * 1000 + minor, 0: any */
 	int data_map; /* -1: none */
 	char data[256];
 	size_t data_len;
@@ -119,7 +123,7 @@ static void parse_header(const char *text, struct tcase *tc)
 	for (; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
 		char buf[512], *p;
 		size_t n = strcspn(line, "\n");
-		int consumed = 0;
+		int consumed = 0, major, minor;
 		struct patch *pt = &tc->patches[tc->npatches];
 
 		if (n >= sizeof(buf) || line[0] != '#')
@@ -136,6 +140,8 @@ static void parse_header(const char *text, struct tcase *tc)
 			parse_data(buf + 8 + consumed, tc);
 		} else if (!strncmp(buf, "# policy:", 9)) {
 			tc->policy = true;
+		} else if (sscanf(buf, "# kernel: since %d.%d", &major, &minor) == 2) {
+			tc->kernel_since = major * 1000 + minor;
 		} else if (!strncmp(buf, "# kernel: skip", 14)) {
 			tc->no_kernel = true;
 		} else if (!strncmp(buf, "# class: guest", 14)) {
@@ -412,6 +418,21 @@ static const char *klog_tail(void)
 	return p ? p + 1 : klog;
 }
 
+/* The running kernel's version as major * 1000 + minor. */
+static int running_kernel(void)
+{
+	static int v = -1;
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (v < 0) {
+		if (!uname(&u))
+			sscanf(u.release, "%d.%d", &major, &minor);
+		v = major * 1000 + minor;
+	}
+	return v;
+}
+
 /* ---- cases ---- */
 
 static int agree, disagree, policy_cases, kskipped, nneg, npos, ngaps, nguest, npolicy;
@@ -483,7 +504,7 @@ static void run_case(const char *dir, const char *file, bool pos)
 		ok(rc && tc.expect[0] && strstr(msg, tc.expect), "%s: rejected: %s%s%s", tc.name, msg,
 		   tc.expect[0] && strstr(msg, tc.expect) ? "" : " -- expected: ", 
 		   tc.expect[0] && strstr(msg, tc.expect) ? "" : tc.expect);
-	if (!kernel_ok || tc.no_kernel) {
+	if (!kernel_ok || tc.no_kernel || running_kernel() < tc.kernel_since) {
 		kskipped++;
 		goto out;
 	}

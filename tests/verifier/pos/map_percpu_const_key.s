@@ -1,5 +1,6 @@
 # map_percpu_const_key.s - accepted: a per-CPU array lookup with a constant in-range key needs no NULL check.
 # ctx: xdp
+# kernel: since 6.14
 # maps: percpu_array:4:8:4
 # ref: 3 0
 stw [%r10-4], 0
