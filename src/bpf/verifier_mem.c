@@ -382,6 +382,10 @@ int check_atomic(struct venv *env, int idx, const struct vx_insn *in)
 		return verr(env, idx, "misaligned access off %d size %d", in->off + base->off, size);
 	if (do_access(env, idx, in->dst, in->off, size, false, false, NULL, &tmp))
 		return -1;
+	/* Its result (fetched or left in the slot) would be the pointer's bits as a number. */
+	if (is_pointer(&tmp))
+		return verr(env, idx, "atomic operation on a spilled pointer (R%d off=%d) leaks its address",
+			    in->dst, in->off + base->off);
 	reg_mark_unknown(&unk);
 	if (do_access(env, idx, in->dst, in->off, size, true, false, &unk, &tmp))
 		return -1;
