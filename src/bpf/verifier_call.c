@@ -329,6 +329,7 @@ static int enter_callback(struct venv *env, int idx, struct call_ctx *c)
 		f->regs[1].map = c->map;
 		f->regs[2] = f->regs[1];
 		f->regs[2].type = T_MAP_KEY;
+		f->regs[2].frameno = (uint8_t)fi; /* an array's key lives in the helper's frame */
 		f->regs[3] = f->regs[1];
 		f->regs[3].type = T_MAP_VALUE;
 		f->regs[4] = caller->regs[3];

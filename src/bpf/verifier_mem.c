@@ -167,6 +167,8 @@ static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, b
 
 	if (val->type == T_STACK && val->frameno > frameno)
 		return verr(env, idx, "cannot spill pointers to stack into stack frame of the caller");
+	if (val->type == T_MAP_KEY && val->frameno > frameno)
+		return verr(env, idx, "cannot spill a callback's map key into the stack frame of the caller");
 
 	if (!stack_slots(env, f, -lo))
 		return verr(env, idx, "out of memory");
