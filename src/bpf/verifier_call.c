@@ -520,6 +520,10 @@ int check_helper_call(struct venv *env, int idx, const struct vx_insn *in, int *
 	if (c.h->flags & VX_HELPER_TAIL_CALL) {
 		if (env->cur->nrefs)
 			return verr(env, idx, "tail_call would lead to reference leak");
+		/* A callback runs under a helper's own frame: nothing to unwind into. */
+		for (i = 0; i <= env->cur->curframe; i++)
+			if (env->cur->frames[i]->in_callback)
+				return verr(env, idx, "tail_call is not allowed in a callback");
 		env->subs[cur_frame(env)->subprog].has_tail_call = true;
 	}
 	if (c.callback >= 0 && enter_callback(env, idx, &c))
