@@ -86,12 +86,13 @@ wait_connected() {
 	done
 }
 
-# recv_on PORT FILE [options]: a receiver in the background until idle for 1.5 s; sets $rpid.
+# recv_on PORT FILE [options]: a receiver in the background until idle for 3 s (it starts
+# before the sender connects, which under load or ASan takes a while); sets $rpid.
 recv_on() {
 	p=$1
 	f=$2
 	shift 2
-	guest "$p" recv --timeout 1.5 "$@" > "$dir/$f" &
+	guest "$p" recv --timeout 3 "$@" > "$dir/$f" &
 	rpid=$!
 	pids="$pids $rpid"
 	wait_connected "$p" || echo "# $p did not connect"
