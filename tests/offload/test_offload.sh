@@ -108,6 +108,17 @@ got_of() { # receiver output file: frames received
 	field "$(tail -n 1 "$dir/$1")" received
 }
 
+# --- vxdpd's offload options ----------------------------------------------------------------
+out=$("$VXDPD" --ctl "$dir/bad.sock" --engine fast --port a=vhost-user:"$dir/x.sock" 2>&1)
+rc=$?
+check "vxdpd --engine fast: exit 2 with a message ($out)" \
+	test $rc = 2 -a -n "$(echo "$out" | grep 'not interp or jit')"
+out=$(timeout 10 "$VXDPD" --ctl "$dir/bad.sock" --allow-redirect a:zz \
+	--port a=vhost-user:"$dir/x.sock" 2>&1)
+rc=$?
+check "vxdpd --allow-redirect to an unknown port: exit 1 ($out)" \
+	test $rc = 1 -a -n "$(echo "$out" | grep "no port 'zz'")"
+
 "$VXDPD" --ctl "$dir/ctl.sock" --port a=vhost-user:"$dir/a.sock" \
 	--port b=vhost-user:"$dir/b.sock" --port c=vhost-user:"$dir/c.sock" 2>"$dir/vxdpd.err" &
 sw=$!
@@ -149,12 +160,14 @@ check "DROP: the previous host object was unloaded with the replacement" \
 	test "$(ctl prog list b --json | $PY -c 'import json,sys; print(len(json.load(sys.stdin)["ports"][0]["objects"]))')" = 1
 
 # --- TX: back to the sender -------------------------------------------------------------
-ctl prog attach b "$P/off_swap.o" > /dev/null
+ctl prog attach b "$P/off_swap.o" --engine interp > /dev/null
+check "prog attach --engine interp: listed as such" \
+	sh -c "'$VXDP' prog list b --ctl '$dir/ctl.sock' | grep -q 'swap (interp'"
 recv_on b tx.out
 send_from a b $N
 wait $rpid
 back=$(field "$(tail -n 1 "$dir/send.out")" received)
-check "TX: the sender a got its $N frames back ($back)" test "$back" = $N
+check "TX (interpreter): the sender a got its $N frames back ($back)" test "$back" = $N
 check "TX: b received none ($(got_of tx.out)); tx counted ($(xstat b tx))" \
 	test "$(got_of tx.out)" = 0 -a "$(xstat b tx)" = $N
 
