@@ -300,7 +300,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	g.path = path;
-	g.core = -1;
+	g.core = ncpu >= 2 ? 1 : -1;
 	pthread_create(&gt, NULL, guest_main, &g);
 	while (!__atomic_load_n(&g.ready, __ATOMIC_ACQUIRE) || (!g.err && !b->ops->connected(b)))
 		serve(b, 0.05);
@@ -309,8 +309,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	machine();
-	printf("switch: 1 worker%s; guest on its own thread (unpinned)%s; %d-byte frames; engine %s; "
-	       "%.1f s per case\n", ncpu >= 2 ? " on CPU 0" : "", "",
+	printf("switch: 1 worker%s; guest on its own thread%s; %d-byte frames; engine %s; "
+	       "%.1f s per case\n", ncpu >= 2 ? " on CPU 0" : "", ncpu >= 2 ? " on CPU 1" : " (unpinned)",
 	       FRAME_LEN, vx_off_engine(off) == VX_ENGINE_JIT ? "jit" : "interp", secs);
 	printf("%-34s %12s %12s %12s %8s %8s\n", "case", "offered", "delivered", "xdp actions",
 	       "ratio", "ratio2");
