@@ -261,6 +261,10 @@ check "garbage object: refused with a message ($out)" has "$out" "not an ELF"
 head -c 5000000 /dev/zero > "$dir/big.o"
 out=$(ctl prog attach b "$dir/big.o" 2>&1)
 check "object over 4 MiB: refused ($out)" has "$out" exceeds
+mkfifo "$dir/fifo.o"
+out=$(ctl prog attach b "$dir/fifo.o" 2>&1)
+check "a FIFO as the object: refused at once, the daemon never blocks ($out)" \
+	has "$out" "not a regular file"
 out=$(ctl prog attach b "$P/off_bigmap.o" 2>&1)
 check "object with a 1 GiB map: refused ($out)" has "$out" "over the limit"
 out=$(ctl prog attach nosuch "$P/off_drop.o" 2>&1)
