@@ -92,14 +92,22 @@ wait_connected() {
 
 # recv_on PORT FILE [options]: a receiver in the background until idle for 3 s (it starts
 # before the sender connects, which under load or ASan takes a while); sets $rpid.
+# It waits for this receiver's own connection (the connects counter moves): the previous
+# guest's close may not be processed yet, and the port would still look connected.
 recv_on() {
 	p=$1
 	f=$2
 	shift 2
+	before=$(xstat "$p" connects)
 	guest "$p" recv --timeout 3 "$@" > "$dir/$f" &
 	rpid=$!
 	pids="$pids $rpid"
-	wait_connected "$p" || echo "# $p did not connect"
+	i=0
+	until [ "$(xstat "$p" connects)" -gt "$before" ] && connected "$p"; do
+		i=$((i + 1))
+		[ $i -gt 200 ] && echo "# $p did not connect" && break
+		sleep 0.05
+	done
 }
 
 # send_from PORT TO COUNT [SIZE]: sends and waits; the sender's own counters in $dir/send.out.
