@@ -131,7 +131,13 @@ rc=$?
 check "vxdpd --allow-redirect to an unknown port: exit 1 ($out)" \
 	test $rc = 1 -a -n "$(echo "$out" | grep "no port 'zz'")"
 
-"$VXDPD" --ctl "$dir/ctl.sock" --port a=vhost-user:"$dir/a.sock" \
+out=$("$VXDPD" --ctl "$dir/bad.sock" --quota bananas=3 --port a=vhost-user:"$dir/x.sock" 2>&1)
+rc=$?
+check "vxdpd --quota with an unknown key: exit 2 ($out)" \
+	test $rc = 2 -a -n "$(echo "$out" | grep 'expected objects=N')"
+
+"$VXDPD" --ctl "$dir/ctl.sock" --quota objects=3 --quota map-bytes=1048576 \
+	--port a=vhost-user:"$dir/a.sock" \
 	--port b=vhost-user:"$dir/b.sock" --port c=vhost-user:"$dir/c.sock" 2>"$dir/vxdpd.err" &
 sw=$!
 pids="$pids $sw"
@@ -291,6 +297,8 @@ ctl prog attach b "$P/off_drop.o" > /dev/null
 check "prog list: the attached program, its object and b's policy" \
 	sh -c "'$VXDP' prog list b --ctl '$dir/ctl.sock' | grep -q 'attached [0-9]*/drop' &&
 	       '$VXDP' prog list b --ctl '$dir/ctl.sock' | grep -q 'may redirect to \[ \"c\" \]'"
+check "prog list: the guests' quotas as vxdpd --quota set them" \
+	sh -c "'$VXDP' prog list b --ctl '$dir/ctl.sock' | grep -q 'guest quotas: objects=3 insns=262144 map_bytes=1048576 requests_per_s=1000'"
 check "top --count 2: two refreshes with a row per port" \
 	sh -c "[ \$(timeout 10 '$VXDP' top --count 2 --ctl '$dir/ctl.sock' | grep -c '^b ') = 2 ]"
 check "vxdpd still serves after all that" sh -c "'$VXDP' stats --ctl '$dir/ctl.sock' >/dev/null"
