@@ -1,30 +1,51 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* cmd.c - the control socket's requests, JSON in and out: port list, stats, ping. */
+/*
+ * cmd.c - the control socket's requests, JSON in and out: port list, stats, ping; the offload
+ * requests are in cmd_offload.c.
+ */
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
-#include <json-c/json.h>
+#include "cmd_priv.h"
 
-#include <vxctl/ctl.h>
-
-static struct json_object *error_obj(const char *msg)
+struct json_object *ctl_error(const char *fmt, ...)
 {
 	struct json_object *o = json_object_new_object();
+	char msg[512];
+	va_list ap;
 
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
 	json_object_object_add(o, "error", json_object_new_string(msg));
 	return o;
 }
 
-static void add_u64(struct json_object *o, const char *key, uint64_t v)
+void ctl_add_u64(struct json_object *o, const char *key, uint64_t v)
 {
 	json_object_object_add(o, key, json_object_new_uint64(v));
 }
+
+const char *ctl_str(struct json_object *req, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(req, key, &v) || !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+#define error_obj(msg) ctl_error("%s", msg)
+#define add_u64 ctl_add_u64
 
 static struct json_object *port_info(struct vx_switch *sw, struct vx_port *p)
 {
 	struct json_object *o = json_object_new_object();
 
 	json_object_object_add(o, "index", json_object_new_int((int)p->index));
+	json_object_object_add(o, "ifindex", json_object_new_int((int)p->index + 1));
 	json_object_object_add(o, "name", json_object_new_string(p->name));
 	json_object_object_add(o, "type", json_object_new_string(p->ops->type));
 	json_object_object_add(o, "desc", json_object_new_string(p->desc));
@@ -58,7 +79,25 @@ static struct json_object *drops_obj(const struct vx_port_stats *s)
 	add_u64(d, "xdp", s->drop_xdp);
 	add_u64(d, "no_dest", s->drop_no_dest);
 	add_u64(d, "rx_malformed", s->rx_malformed);
+	add_u64(d, "ctl", s->drop_ctl);
 	return d;
+}
+
+static struct json_object *xdp_obj(const struct vx_xdp_counters *c)
+{
+	struct json_object *o = json_object_new_object();
+
+	add_u64(o, "runs", c->runs);
+	add_u64(o, "pass", c->pass);
+	add_u64(o, "drop", c->drop);
+	add_u64(o, "tx", c->tx);
+	add_u64(o, "redirect", c->redirect);
+	add_u64(o, "aborted", c->aborted);
+	add_u64(o, "redirect_denied", c->redirect_denied);
+	add_u64(o, "loop_drop", c->loop_drop);
+	add_u64(o, "too_long", c->too_long);
+	add_u64(o, "no_buf", c->no_buf);
+	return o;
 }
 
 static struct json_object *port_stats(struct vx_port *p)
@@ -74,7 +113,9 @@ static struct json_object *port_stats(struct vx_port *p)
 	add_u64(o, "tx_bytes", s.tx_bytes);
 	add_u64(o, "connects", s.connects);
 	add_u64(o, "disconnects", s.disconnects);
+	add_u64(o, "ctl_rx", s.ctl_rx);
 	json_object_object_add(o, "drops", drops_obj(&s));
+	json_object_object_add(o, "xdp", xdp_obj(&s.xdp));
 	return o;
 }
 
@@ -97,9 +138,10 @@ static struct json_object *cmd_stats(struct vx_switch *sw)
 	return o;
 }
 
-static struct json_object *dispatch(struct vx_switch *sw, struct json_object *req)
+static struct json_object *dispatch(struct vx_switch *sw, struct vx_offload *off,
+				    struct json_object *req)
 {
-	struct json_object *cmd;
+	struct json_object *cmd, *ans;
 	const char *name;
 
 	if (!json_object_is_type(req, json_type_object))
@@ -114,7 +156,12 @@ static struct json_object *dispatch(struct vx_switch *sw, struct json_object *re
 		return cmd_stats(sw);
 	if (!strcmp(name, "ping"))
 		return json_object_new_object();
-	return error_obj("unknown command (known: port list, stats, ping)");
+	ans = ctl_offload_dispatch(sw, off, name, req);
+	if (ans)
+		return ans;
+	return error_obj("unknown command (known: port list, stats, ping, prog attach, prog detach, "
+			 "prog list, map dump, map lookup, map update, map delete, "
+			 "policy allow-redirect)");
 }
 
 static char *to_string(struct json_object *o)
@@ -134,7 +181,7 @@ static bool blank(const char *s, const char *end)
 	return true;
 }
 
-char *vx_ctl_handle(struct vx_switch *sw, const char *line, size_t len)
+char *vx_ctl_handle(struct vx_switch *sw, struct vx_offload *off, const char *line, size_t len)
 {
 	struct json_tokener *tok;
 	struct json_object *req, *reply;
@@ -156,7 +203,7 @@ char *vx_ctl_handle(struct vx_switch *sw, const char *line, size_t len)
 		return to_string(error_obj("malformed JSON request"));
 	}
 	json_tokener_free(tok);
-	reply = dispatch(sw, req);
+	reply = dispatch(sw, off, req);
 	json_object_put(req);
 	return to_string(reply);
 }
