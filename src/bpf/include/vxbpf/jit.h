@@ -97,4 +97,12 @@ struct vx_xdp_result;
 void vx_jit_xdp_run(const struct vx_jit *jit, struct vx_xdp_frame *frame,
 		    struct vx_xdp_result *res);
 
+/*
+ * vx_jit_xdp_run() over frames[0..n) (n <= VX_JIT_MAX_BATCH): contexts built in place, one
+ * run setup for the burst, per-packet helper effects (redirect targets, adjusted heads and
+ * tails) kept per frame. What vx_xdp_run_batch() calls for the JIT.
+ */
+void vx_jit_xdp_run_batch(const struct vx_jit *jit, struct vx_xdp_frame *frames, unsigned n,
+			  struct vx_xdp_result *res);
+
 #endif /* VXBPF_JIT_H */
