@@ -155,4 +155,6 @@ void bench_compile(void)
 	printf("  plain                 %7.3f ms  %6zu bytes of code\n", t, code);
 	t = best_compile(&g, VX_JIT_BLIND, &code);
 	printf("  constant blinding     %7.3f ms  %6zu bytes of code\n", t, code);
+	t = best_compile(&g, VX_JIT_BLIND | VX_JIT_HARDEN, &code);
+	printf("  guest (blind+harden)  %7.3f ms  %6zu bytes of code\n", t, code);
 }

@@ -214,6 +214,33 @@ void emit_call_abs(struct jit_ctx *c, const void *fn)
 	emit_rr(c, 0, 0xff, 2, R11);
 }
 
+bool jit_harden(const struct jit_ctx *c)
+{
+	return c->opts && (c->opts->flags & VX_JIT_HARDEN);
+}
+
+void emit_lfence(struct jit_ctx *c)
+{
+	emit8(c, 0x0f);
+	emit8(c, 0xae);
+	emit8(c, 0xe8);
+}
+
+/* cmov<cc> r12, [rip -> the image's 8 bytes of ones]. */
+void emit_poison_if(struct jit_ctx *c, int cc)
+{
+	emit8(c, 0x4c); /* REX.W REX.R: r12 */
+	emit8(c, 0x0f);
+	emit8(c, (uint8_t)(0x40 | cc));
+	emit8(c, 0x25); /* ModRM: reg r12, rip-relative */
+	emit32(c, (uint32_t)(int32_t)((int64_t)POISON_OFF - (int64_t)(c->pos + 4)));
+}
+
+void emit_or_slh(struct jit_ctx *c, int dst)
+{
+	emit_rr(c, JF_W, 0x09, SLH, dst);
+}
+
 bool jit_blind(const struct jit_ctx *c)
 {
 	return c->opts && (c->opts->flags & VX_JIT_BLIND);

@@ -46,17 +46,18 @@ const void *vx_jit_tail_target(uint64_t map, uint64_t index)
 	if (!target)
 		return NULL;
 	jr->tail_calls++;
-	return (const void *)target->entry;
+	return target->body;
 }
 
 void jit_run_begin(struct jit_run *jr, const struct vx_jit *jit, void *ctx)
 {
-	memset(jr, 0, sizeof(*jr));
+	jr->run.xdp = jit->flags & VX_JIT_XDP_CTX ? ctx : NULL;
 	jr->run.call = vx_jit_run_call;
+	jr->run.grant = NULL;
 	jr->run.readable = readable_all;
 	jr->run.engine = jr;
-	jr->run.xdp = jit->flags & VX_JIT_XDP_CTX ? ctx : NULL;
 	jr->root = jit;
+	jr->tail_calls = 0;
 }
 
 uint64_t vx_jit_run2(const struct vx_jit *jit, uint64_t r1, uint64_t r2)
