@@ -257,17 +257,26 @@ static uint64_t splitmix(uint64_t x)
 /*
  * dst = v (64-bit, or zero-extended 32-bit when !w). Blinded: dst = v ^ key, then dst ^= key,
  * with the key a function of the compile's seed and the instruction (equal in both passes).
+ * A value that is a sign-extended 32-bit immediate (what ALU64, jump and store immediates are)
+ * uses 32-bit immediates: sign extension commutes with XOR.
  */
 void emit_blinded(struct jit_ctx *c, int dst, uint64_t v, bool w)
 {
 	uint64_t key = splitmix(c->seed ^ c->cur);
+	uint32_t k32 = (uint32_t)key;
 
-	if (!w) {
-		v = (uint32_t)v;
-		key = (uint32_t)key;
-	}
 	if (!jit_blind(c)) {
-		emit_mov_imm(c, w, dst, v);
+		emit_mov_imm(c, w, dst, w ? v : (uint32_t)v);
+		return;
+	}
+	if (!w || (int64_t)v == (int32_t)v) {
+		if (w)
+			emit_rr(c, JF_W, 0xc7, 0, dst); /* mov dst, simm32 */
+		else
+			emit_rr(c, 0, 0xc7, 0, dst);	/* mov dst32, imm32 */
+		emit32(c, (uint32_t)v ^ k32);
+		emit_rr(c, w ? JF_W : 0, 0x81, 6, dst); /* xor dst, (s)imm32 */
+		emit32(c, k32);
 		return;
 	}
 	emit_movabs(c, dst, v ^ key);
