@@ -49,6 +49,19 @@ static int mark_func(struct jit_ctx *c, size_t i, int64_t delta)
 	return 0;
 }
 
+/* Jump targets, for jit_inline.c's straight-line scans. */
+static void mark_target(struct jit_ctx *c, size_t i, const struct vx_insn *in)
+{
+	uint8_t cls = VX_CLASS(in->code), op = VX_OP(in->code);
+	int64_t t;
+
+	if ((cls != VX_JMP && cls != VX_JMP32) || op == VX_CALL || op == VX_EXIT)
+		return;
+	t = (int64_t)i + 1 + (cls == VX_JMP32 && op == VX_JA ? in->imm : in->off);
+	if (t >= 0 && (uint64_t)t < c->len)
+		c->is_target[t] = true;
+}
+
 /* Function entries: instruction 0, local call targets, callback references. */
 static int find_funcs(struct jit_ctx *c)
 {
@@ -66,6 +79,7 @@ static int find_funcs(struct jit_ctx *c)
 				return -1;
 			i++;
 		}
+		mark_target(c, i, in);
 	}
 	return 0;
 }
@@ -147,7 +161,8 @@ static int alloc_ctx(struct jit_ctx *c)
 	c->faddr = calloc(c->len, sizeof(*c->faddr));
 	c->taddr = calloc(c->len, sizeof(*c->taddr));
 	c->is_func = calloc(c->len, sizeof(*c->is_func));
-	if (!c->addr || !c->faddr || !c->taddr || !c->is_func)
+	c->is_target = calloc(c->len, sizeof(*c->is_target));
+	if (!c->addr || !c->faddr || !c->taddr || !c->is_func || !c->is_target)
 		return vx_error_set(c->err, -1, "jit: out of memory");
 	if (jit_blind(c) && getrandom(&c->seed, sizeof(c->seed), 0) != sizeof(c->seed))
 		return vx_error_set(c->err, -1, "jit: no randomness for constant blinding");
@@ -160,6 +175,7 @@ static void free_ctx(struct jit_ctx *c)
 	free(c->faddr);
 	free(c->taddr);
 	free(c->is_func);
+	free(c->is_target);
 }
 
 /* Map RW, emit the final pass at the image's address, then make it RX. */

@@ -241,6 +241,8 @@ static int call(struct jit_ctx *c, const struct vx_insn *in)
 	}
 	if (!h->fn)
 		return jit_fail(c, "helper %s has no implementation", h->name);
+	if (jit_inline_lookup(c, h->id))
+		return 0;
 	if (!jit_harden(c)) {
 		emit_call_abs(c, (const void *)h->fn);
 		return 0;

@@ -82,6 +82,7 @@ struct jit_ctx {
 	uint32_t *faddr; /* len entries: start of a function's prologue, for function entries */
 	uint32_t *taddr; /* len entries: a function's entry from C (hardened: a trampoline) */
 	bool *is_func;
+	bool *is_target; /* len entries: some jump lands here */
 	uint8_t saved;	 /* the callee-saved registers the function being compiled uses (SAVE_*) */
 	uint64_t seed;	 /* constant blinding */
 	size_t cur;	 /* instruction being compiled */
@@ -137,11 +138,12 @@ int jit_jmp(struct jit_ctx *c, const struct vx_insn *in);
 void jit_prologue(struct jit_ctx *c);
 void jit_epilogue(struct jit_ctx *c);
 void jit_trampoline(struct jit_ctx *c, size_t body);
+/* 1 when the helper call was compiled inline (jit_inline.c), 0 when it must be called. */
+int jit_inline_lookup(struct jit_ctx *c, uint32_t helper);
 uint8_t jit_func_saved(const struct jit_ctx *c, size_t start);
 
 /* Run-time entries called from compiled code (jit_run.c). */
 const void *vx_jit_tail_target(uint64_t map, uint64_t index);
 uint64_t vx_jit_run_call(struct vx_run *run, uint64_t fn, const uint64_t args[4], int *failed);
-void jit_run_begin(struct jit_run *jr, const struct vx_jit *jit, void *ctx);
 
 #endif /* VXBPF_JIT_PRIV_H */

@@ -49,7 +49,7 @@ const void *vx_jit_tail_target(uint64_t map, uint64_t index)
 	return target->body;
 }
 
-void jit_run_begin(struct jit_run *jr, const struct vx_jit *jit, void *ctx)
+static inline void jit_run_begin(struct jit_run *jr, const struct vx_jit *jit, void *ctx)
 {
 	jr->run.xdp = jit->flags & VX_JIT_XDP_CTX ? ctx : NULL;
 	jr->run.call = vx_jit_run_call;
