@@ -866,9 +866,68 @@ static void harden_class(const char *dir, unsigned class, bool want)
 	vx_obj_close(obj);
 }
 
+/*
+ * An array lookup compiled inline (jit_inline.c): r0 = value[key] or NULL, the same plain and
+ * hardened, for keys in and out of range, with no helper call left in the code.
+ */
+static void inline_lookup(void)
+{
+	static const struct vx_insn p[] = {
+		{ .code = VX_ALU64 | VX_MOV | VX_X, .dst = 2, .src = 1 },
+		{ .code = VX_LD_IMM64, .dst = 1, .src = VX_PSEUDO_MAP_IDX, .imm = 0 },
+		{ .code = 0 },
+		{ .code = VX_JMP | VX_CALL, .imm = 1 },
+		{ .code = VX_JMP | VX_JEQ | VX_K, .dst = 0, .off = 2, .imm = 0 },
+		{ .code = VX_LDX | VX_MEM | VX_DW, .dst = 0, .src = 0, .off = 0 },
+		{ .code = VX_JMP | VX_EXIT },
+		{ .code = VX_ALU64 | VX_MOV | VX_K, .dst = 0, .imm = 99 },
+		{ .code = VX_JMP | VX_EXIT },
+	};
+	struct vx_map_def def = { .name = "arr", .type = VX_MAP_ARRAY, .key_size = 4,
+				  .value_size = 12, .max_entries = 5 };
+	struct vx_jit_opts hard = { .flags = VX_JIT_HARDEN | VX_JIT_BLIND };
+	struct vx_prog prog = { .name = "lookup", .insns = (struct vx_insn *)p, .len = 9 };
+	struct vx_jit *jp = NULL, *jh = NULL;
+	struct vx_error err;
+	struct vx_map *map = vx_map_create(&def, &err);
+	uint32_t k, bad = 0;
+
+	prog.maps = &map;
+	prog.nmaps = 1;
+	for (k = 0; map && k < 5; k++) {
+		uint64_t v[2] = { k * 10 + 1, 0 };
+
+		vx_map_update(map, &k, v, 0);
+	}
+	if (map) {
+		jp = vx_jit_compile(p, 9, &prog, NULL, &err);
+		jh = vx_jit_compile(p, 9, &prog, &hard, &err);
+	}
+	if (!ok(jp && jh, "inline lookup: compiles plain and hardened")) {
+		vx_jit_free(jp);
+		vx_jit_free(jh);
+		vx_map_destroy(map);
+		return;
+	}
+	for (k = 0; k < 9; k++) {
+		uint32_t key = k < 7 ? k : 0xffffffffu - (k - 7);
+		uint64_t want = key < 5 ? key * 10 + 1 : 99;
+
+		bad += vx_jit_run2(jp, (uint64_t)(uintptr_t)&key, 4) != want;
+		bad += vx_jit_run2(jh, (uint64_t)(uintptr_t)&key, 4) != want;
+	}
+	ok(!bad, "inline lookup: values in range, NULL beyond (keys 0..6, 2^32-1, 2^32-2)");
+	ok(!scan_code(jh).lfence && !scan_code(jp).lfence,
+	   "inline lookup: no helper call, so no barrier after it in hardened code");
+	vx_jit_free(jp);
+	vx_jit_free(jh);
+	vx_map_destroy(map);
+}
+
 static void test_hardening(const char *xdp_dir)
 {
 	harden_raw();
+	inline_lookup();
 	harden_class(xdp_dir, VX_HELPER_GUEST, true);
 	harden_class(xdp_dir, VX_HELPER_TRUSTED, false);
 }
