@@ -761,6 +761,11 @@ static void test_xdp(const char *dir, const char *pkt_dir, const char *maps_dir)
 	}
 	if (n > 0)
 		free(ents);
+	/* subprograms and a bpf_loop callback (the hardened callback trampoline) */
+	if (getenv("PROGS_DIR"))
+		xdp_object(getenv("PROGS_DIR"), "obj_subprogs.o", NULL, pkts, npkts);
+	else
+		skip("subprograms and callbacks", "PROGS_DIR is not set");
 	timing(dir, "xdp_fw4.o", &pkts[0]);
 	for (i = 0; i < npkts; i++)
 		free(pkts[i].p);
