@@ -62,7 +62,7 @@ struct row {
 
 static struct blob pkts[MAX_PKTS];
 static size_t npkts;
-static unsigned repeat = 20000;
+static unsigned repeat = 5000;
 static const char *kern_skip; /* why the kernel column is empty, NULL when it is measured */
 static struct row rows[MAX_ROWS];
 static size_t nrows;
