@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * bpf_exec.c - execution speed of XDP programs: the checked interpreter, the JIT one call per
- * packet, the JIT over bursts, the JIT with the guest hardening, and the Linux kernel's JIT
- * (BPF_PROG_TEST_RUN with repeat), side by side in one run on the same frames; then the JIT's
- * compile time for a 4,000-instruction program.
+ * packet, the compiled code alone, the JIT over bursts, the JIT with the guest hardening, and
+ * the Linux kernel's JIT (BPF_PROG_TEST_RUN with repeat), side by side in one run on the same
+ * frames; then the JIT's compile time for a 4,000-instruction program.
  *
  * Usage: bpf_exec [-r REPEAT] PKT_DIR MAPS_DIR OBJ...   (`make bench` runs it on the corpus)
  *
@@ -46,10 +46,12 @@
 #define BURST_L 256
 #define MAX_ROWS 64
 
-enum { C_INTERP, C_JIT, C_B32, C_B256, C_HARD, C_KERN, NCOLS };
+enum { C_INTERP, C_JIT, C_RAW, C_B32, C_B256, C_HARD, C_KERN, NCOLS };
 
-static const char *const col_name[NCOLS] = { "interp", "jit", "jit/b32", "jit/b256",
+static const char *const col_name[NCOLS] = { "interp", "jit", "jit/raw", "jit/b32", "jit/b256",
 					     "jit+hard", "kernel" };
+
+double bench_raw(const struct vx_prog *p, struct vx_xdp_frame *fr, unsigned reps);
 
 struct blob {
 	uint8_t *p;
@@ -279,6 +281,21 @@ static double run_single(const struct vx_prog *p, enum vx_engine e, const struct
 	return t / reps;
 }
 
+/* ns per run of the compiled code alone on one context (bpf_exec_raw.c). */
+static double run_raw(const struct vx_prog *p, const struct blob *pkt, unsigned reps)
+{
+	uint8_t *buf = frame_buf();
+	struct vx_xdp_frame fr;
+	struct vx_error err;
+	double t;
+
+	if (vx_xdp_frame_init(&fr, buf, pkt->p, (uint32_t)pkt->n, &err))
+		die("frame: %s", err.msg);
+	t = bench_raw(p, &fr, reps);
+	free(buf);
+	return t;
+}
+
 /* ns per packet of the JIT over bursts of n copies of the frame. */
 static double run_burst(const struct vx_prog *p, const struct blob *pkt, unsigned n,
 			unsigned reps, unsigned long *faults)
@@ -374,6 +391,7 @@ static void bench_prog(struct row *r, struct vx_prog *p, struct vx_prog *hp, int
 							  repeat / 20, &faults));
 			best[C_JIT] = min_d(best[C_JIT], run_single(p, VX_ENGINE_JIT, &pkts[i],
 								    repeat, &faults));
+			best[C_RAW] = min_d(best[C_RAW], run_raw(p, &pkts[i], repeat));
 			best[C_B32] = min_d(best[C_B32], run_burst(p, &pkts[i], BURST_S, repeat,
 								   &faults));
 			best[C_B256] = min_d(best[C_B256], run_burst(p, &pkts[i], BURST_L, repeat,
@@ -496,7 +514,7 @@ static void print_table(void)
 	printf("\n%-30s %5s", "program", "insns");
 	for (c = 0; c < NCOLS; c++)
 		printf(" %8s", col_name[c]);
-	printf(" %8s %8s %8s %8s\n", "jit/kern", "pp/b32", "int/jit", "hard/jit");
+	printf(" %8s %8s %8s %8s %8s\n", "jit/kern", "raw/kern", "pp/b32", "int/jit", "hard/jit");
 	for (i = 0; i < nrows; i++) {
 		const struct row *r = &rows[i];
 
@@ -504,6 +522,7 @@ static void print_table(void)
 		for (c = 0; c < NCOLS; c++)
 			cell(r->ns[c], " %8.1f");
 		cell(ratio(r, C_JIT, C_KERN), " %7.2fx");
+		cell(ratio(r, C_RAW, C_KERN), " %7.2fx");
 		cell(ratio(r, C_JIT, C_B32), " %7.2fx");
 		cell(ratio(r, C_INTERP, C_JIT), " %7.1fx");
 		cell(ratio(r, C_HARD, C_JIT), " %7.2fx");
@@ -512,6 +531,7 @@ static void print_table(void)
 	printf("\nmedians over the corpus (ns per packet ratios; target in brackets):\n");
 	printf("  JIT per packet / kernel JIT        %6.2fx  [<= 1.20x]\n",
 	       median(C_JIT, C_KERN, false));
+	printf("  JIT code alone (raw) / kernel JIT  %6.2fx\n", median(C_RAW, C_KERN, false));
 	printf("  per packet / batched (32), <100 insns %6.2fx  [>= 1.15x]\n",
 	       median(C_JIT, C_B32, true));
 	printf("  per packet / batched (32), all     %6.2fx\n", median(C_JIT, C_B32, false));
@@ -593,9 +613,10 @@ int main(int argc, char **argv)
 	       "re-initialisation between runs in any column (as the kernel's repeat); thread CPU "
 	       "time (the kernel's timer also stops while its task is rescheduled)\n",
 	       npkts, repeat, repeat / 20, TRIALS);
-	printf("columns: ns per packet; jit/b32 and jit/b256: vx_xdp_run_batch over bursts of "
-	       "32 and 256; jit+hard: guest class (blinding, Spectre v1/v4); kernel: "
-	       "BPF_PROG_TEST_RUN duration\n");
+	printf("columns: ns per packet; jit: vx_xdp_run per packet; jit/raw: the compiled code "
+	       "alone on one context built once (as the kernel's repeat loop); jit/b32 and "
+	       "jit/b256: vx_xdp_run_batch over bursts of 32 and 256; jit+hard: guest class "
+	       "(blinding, Spectre v1/v4), per packet; kernel: BPF_PROG_TEST_RUN duration\n");
 	if (kern_skip)
 		printf("kernel column skipped: %s\n", kern_skip);
 	for (int i = a + 2; i < argc; i++)
