@@ -83,6 +83,12 @@ uint64_t vx_h_xdp_adjust_head(uint64_t c, uint64_t off, uint64_t r3, uint64_t r4
 		memmove(ctx->data_meta + delta, ctx->data_meta, metalen);
 	ctx->data_meta += delta;
 	ctx->data += delta;
+	/*
+	 * Headroom the program grows into may hold a previous frame's bytes (the datapath reuses
+	 * buffers across ports): show zeros, as a fresh buffer would.
+	 */
+	if (delta < 0)
+		memset(ctx->data, 0, (size_t)-delta);
 	return 0;
 }
 
@@ -99,6 +105,8 @@ uint64_t vx_h_xdp_adjust_meta(uint64_t c, uint64_t off, uint64_t r3, uint64_t r4
 	metalen = (ctx->data - ctx->data_meta) - delta;
 	if (metalen % 4 || metalen > VX_XDP_MAX_META)
 		return (uint64_t)-EACCES;
+	if (delta < 0)
+		memset(ctx->data_meta + delta, 0, (size_t)-delta); /* as adjust_head */
 	ctx->data_meta += delta;
 	return 0;
 }
