@@ -9,6 +9,7 @@ pkgs=(
 	build-essential pkg-config meson ninja-build python3
 	clang llvm libclang-rt-dev
 	libelf-dev zlib1g-dev liburcu-dev libbpf-dev linux-libc-dev bpftool libjson-c-dev
+	dpdk-dev
 )
 
 missing=()
