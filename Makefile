@@ -17,6 +17,7 @@ demo: all
 
 bench: all
 	@build/bench/verify_time build/tests/xdp/*.o
+	@bench/pvp.py --build $(BUILD) $(PVP_ARGS)
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -25,12 +25,11 @@ class TestpmdError(Exception):
 
 class Testpmd:
     """One interactive testpmd process; commands go to stdin, answers are read until the
-    next prompt. vdevs are --vdev arguments, args testpmd's own options (after --)."""
+    next prompt. vdevs are --vdev arguments, args testpmd's own options (after --), wrap a
+    command line to run it under (taskset, nice)."""
 
-    def __init__(self, prefix, lcores, vdevs, args=(), mem=1024, taskset=None, log=None):
-        cmd = []
-        if taskset:
-            cmd += ["taskset", "-c", taskset]
+    def __init__(self, prefix, lcores, vdevs, args=(), mem=1024, wrap=(), log=None):
+        cmd = list(wrap)
         stdbuf = shutil.which("stdbuf")
         if stdbuf:
             cmd += [stdbuf, "-o0"]
@@ -135,13 +134,13 @@ class Testpmd:
 
 
 class Vxdpd:
-    """vxdpd with a control socket in dir; ports are --port values."""
+    """vxdpd with a control socket in dir; ports are --port values, wrap a command line to
+    run it under."""
 
-    def __init__(self, vxdpd, vxdp, dir, ports, mode="xconnect", extra=(), taskset=None):
+    def __init__(self, vxdpd, vxdp, dir, ports, mode="xconnect", extra=(), wrap=()):
         self.vxdp = vxdp
         self.ctl = os.path.join(dir, "ctl.sock")
-        cmd = ["taskset", "-c", taskset] if taskset else []
-        cmd += [vxdpd, "--ctl", self.ctl, "--mode", mode] + list(extra)
+        cmd = list(wrap) + [vxdpd, "--ctl", self.ctl, "--mode", mode] + list(extra)
         for p in ports:
             cmd += ["--port", p]
         self.err = open(os.path.join(dir, "vxdpd.err"), "a")
