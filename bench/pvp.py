@@ -12,6 +12,7 @@ usage: pvp.py [--build DIR] [--seconds S] [--reps N] [--sizes 64,1518]
 import argparse
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from testpmd import Testpmd, TestpmdError, Vxdpd, find_testpmd  # noqa: E402
 MAC0 = "52:54:00:00:01:00"
 MAC1 = "52:54:00:00:01:01"
 QSIZE = 1024
+MEM = 1024  # MiB per testpmd
 BACKENDS = ("vxdpd-xconnect", "vxdpd-learn", "dpdk-vhost")
 
 
@@ -67,7 +69,7 @@ class Backend:
                            "net_vhost1,iface=%s,queues=1" % socks[1]],
                           ["--forward-mode=io", "--rxd=%d" % QSIZE, "--txd=%d" % QSIZE,
                            "--burst=32", "--no-lsc-interrupt"],
-                          wrap=wrap(opts, c))
+                          mem=MEM, wrap=wrap(opts, c))
         if not self.tp.started(60):
             tail = self.tp.tail()
             self.tp.kill()
@@ -91,7 +93,7 @@ def frontend(opts, socks, size):
                  ["--forward-mode=io", "--rxd=%d" % QSIZE, "--txd=%d" % QSIZE,
                   "--burst=32", "--txpkts=%d" % (size - 4), "--eth-peer=0,%s" % MAC1,
                   "--eth-peer=1,%s" % MAC0],
-                 wrap=wrap(opts, c))
+                 mem=MEM, wrap=wrap(opts, c))
     if not tp.started(60):
         tail = tp.tail()
         tp.kill()
@@ -124,7 +126,7 @@ def measure(opts, name, size, tmp):
         fe.cmd("stop")
         return (r1 - r0) / (t1 - t0) / 1e6
     except (TestpmdError, RuntimeError, OSError) as e:
-        print("# %s %dB failed: %s" % (name, size, str(e).splitlines()[-1][:200]),
+        print("# %s %dB failed: %s" % (name, size, " | ".join(str(e).splitlines()[-4:])[:400]),
               flush=True)
         return None
     finally:
@@ -191,4 +193,6 @@ def main():
 
 
 if __name__ == "__main__":
+    # SIGTERM unwinds like an exception, so each run's processes are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     sys.exit(main())
