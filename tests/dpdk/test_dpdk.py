@@ -104,6 +104,14 @@ def settle(sw, port, key, timeout=5):
     return last
 
 
+def drain(tp, want, timeout=5):
+    """Give a receiving testpmd time to take what vxdpd put in its ring (want: its RX
+    counter once it has)."""
+    end = time.monotonic() + timeout
+    while tp.stats()[0]["rx"] < want and time.monotonic() < end:
+        time.sleep(0.1)
+
+
 def flow(sw, tx, rx, src, dst, peer, txpkts="64", seconds=SEND_SECONDS):
     """tx sends (txonly) from port src to MAC peer, rx receives (rxonly) on port dst.
     Returns a dict of deltas: sent, got, got_bytes (testpmd) and vx_in, vx_out, vx_out_bytes,
@@ -124,8 +132,8 @@ def flow(sw, tx, rx, src, dst, peer, txpkts="64", seconds=SEND_SECONDS):
     while sw.port(src)["rx_packets"] - s0["rx_packets"] < t1["tx"] - t0["tx"] and \
             time.monotonic() < end:
         time.sleep(0.1)
-    settle(sw, dst, "tx_packets")
-    time.sleep(0.5)
+    d = settle(sw, dst, "tx_packets")
+    drain(rx, r0["rx"] + d["tx_packets"] - d0["tx_packets"])
     rx.cmd("stop")
     r1 = rx.stats()[0]
     s1, d1 = sw.port(src), sw.port(dst)
@@ -262,8 +270,8 @@ def section_vguest():
     res = subprocess.run([VGUEST, "--socket", sock("a"), "--mac", MAC_A, "--json", "send",
                           "--to", MAC_B, "--count", str(count), "--size", "300",
                           "--rate", "20000"], capture_output=True, text=True, timeout=60)
-    settle(sw, "b", "tx_packets")
-    time.sleep(0.3)
+    d = settle(sw, "b", "tx_packets")
+    drain(b, r0 + d["tx_packets"] - b0["tx_packets"])
     b.cmd("stop")
     got = b.stats()[0]["rx"] - r0
     a1, b1 = sw.port("a"), sw.port("b")
