@@ -20,6 +20,7 @@ bench: all
 	@build/bench/offload build/tests/offload/progs
 	@ninja -C build tests/xdp/packets >/dev/null
 	@build/bench/bpf_exec build/tests/xdp/packets tests/xdp build/tests/xdp/*.o
+	@bench/pvp.py --build $(BUILD) $(PVP_ARGS)
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

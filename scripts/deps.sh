@@ -11,6 +11,8 @@ pkgs=(
 	libelf-dev zlib1g-dev liburcu-dev libbpf-dev linux-libc-dev bpftool libjson-c-dev
 	# tests/tap, tests/qemu: tap ports in a network namespace; a Debian guest under QEMU (TCG)
 	qemu-system-x86 busybox-static kmod cpio iproute2
+	# tests/dpdk, bench/pvp: DPDK testpmd (Debian ships dpdk-testpmd in dpdk-dev)
+	dpdk-dev
 )
 
 missing=()

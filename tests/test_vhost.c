@@ -2,8 +2,10 @@
 /*
  * test_vhost.c - the vhost-user backend against the vguest frontend: traffic both ways over a
  * loopback device with every feature combination, large frames over merged buffers, drops,
- * notification suppression, reconnects in server mode and client mode.
+ * notification suppression, reconnects in server mode and client mode, rings restarted with a
+ * base behind their used index (as DPDK's virtio-user does after its backend restarts).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -273,6 +275,59 @@ static void test_live_changes(struct tb *b)
 	hang_up(b, &fe);
 }
 
+/* Stop a ring (GET_VRING_BASE) and start it again from base 0 over the same memory. */
+static int restart_from_zero(struct vg_fe *fe, struct vg_ring *r, uint32_t q)
+{
+	struct vx_vhost_user_state st = { q, 0 }, num = { q, r->num }, en = { q, 1 };
+	struct vx_vhost_user_addr a = {
+		.index = q, .desc = vg_uva(r->desc), .used = vg_uva(r->used),
+		.avail = vg_uva(r->avail),
+	};
+	struct vx_vhost_user_hdr h;
+	uint64_t idx = q;
+	int err = vg_msg_send(fe, VX_VHOST_USER_GET_VRING_BASE, VX_VHOST_USER_VERSION, &st,
+			      sizeof(st), NULL, 0);
+
+	if (!err && vg_msg_recv(fe, &h, &st, sizeof(st)) != sizeof(st))
+		err = -EPROTO;
+	st.num = 0;
+	err = err ? err : vg_request(fe, VX_VHOST_USER_SET_VRING_NUM, &num, sizeof(num), NULL, 0);
+	err = err ? err : vg_request(fe, VX_VHOST_USER_SET_VRING_BASE, &st, sizeof(st), NULL, 0);
+	err = err ? err : vg_request(fe, VX_VHOST_USER_SET_VRING_ADDR, &a, sizeof(a), NULL, 0);
+	err = err ? err : vg_request(fe, VX_VHOST_USER_SET_VRING_KICK, &idx, 8, &r->kick_fd, 1);
+	err = err ? err : vg_request(fe, VX_VHOST_USER_SET_VRING_ENABLE, &en, sizeof(en), NULL, 0);
+	return err;
+}
+
+/*
+ * DPDK's virtio-user in server mode keeps its rings when its backend goes away and, when a new
+ * backend connects, sets every ring's base to 0 over rings whose indexes moved on: the device
+ * must resume at the used index instead of finding the avail index more than a ring ahead.
+ */
+static void test_base_behind_used(struct tb *b)
+{
+	struct vx_vhost_stats s0, s1;
+	struct tr_result r1, r2;
+	struct vg_cfg c = base_cfg(sock_path);
+	struct vg_fe fe;
+	int err, err2;
+
+	err = vg_open(&fe, &c);
+	err = err ? err : vg_setup(&fe);
+	tr_exchange(&fe, 400, 60, 200, 0, 5000, &r1);
+	tb_stats(b, &s0);
+	err2 = restart_from_zero(&fe, &fe.rx, 0);
+	err2 = err2 ? err2 : restart_from_zero(&fe, &fe.tx, 1);
+	tr_exchange(&fe, 400, 60, 200, 400, 5000, &r2);
+	tb_stats(b, &s1);
+	ok(!err && !err2 && r1.received == 400 && r2.received == 400 && !r2.bad &&
+	   !r2.reordered && s1.queue_breaks == s0.queue_breaks,
+	   "rings restarted from base 0 after 400 frames: resumed at the used index, no break "
+	   "(%lu received, %llu breaks)", r2.received,
+	   (unsigned long long)(s1.queue_breaks - s0.queue_breaks));
+	hang_up(b, &fe);
+}
+
 static void test_client_mode(void)
 {
 	struct vx_vhost_cfg cfg = {
@@ -325,6 +380,7 @@ int main(void)
 	test_kicks(&b);
 	test_reconnect(&b);
 	test_live_changes(&b);
+	test_base_behind_used(&b);
 	tb_stop(&b);
 	test_client_mode();
 	return tap_done();

@@ -255,6 +255,7 @@ static int set_vring_kick(struct vx_vhost_dev *dev, struct vx_msg *m)
 	replace_fd(&vq->kick_fd, fd);
 	err = vx_vq_translate(vq);
 	if (!err) {
+		vx_vq_resume_at_used(vq);
 		vq->started = true;
 		vq->broken = false;
 		if (!(dev->features & VX_BIT(VX_VHOST_USER_F_PROTOCOL_FEATURES)))

@@ -53,6 +53,20 @@ static size_t cursor_copy(struct cursor *dst, struct cursor *src, size_t max)
 
 /* ---- from the guest (its transmit queue) ---- */
 
+/*
+ * A header of hl bytes (12, or 10 on legacy devices) between two buffers that hold it whole:
+ * fixed-size copies the compiler inlines. This is the per-frame common case both ways; the
+ * general cursor copy (a call and a loop per frame) showed up at a third of the worker's time
+ * at 64-byte frames.
+ */
+static void copy_header(void *dst, const void *src, uint32_t hl)
+{
+	if (hl == VX_VIRTIO_NET_HDR_LEN)
+		memcpy(dst, src, VX_VIRTIO_NET_HDR_LEN);
+	else
+		memcpy(dst, src, VX_VIRTIO_NET_HDR_LEN_LEGACY);
+}
+
 /* Copy the header out and drop its bytes from the front of the chain. */
 static int strip_header(struct vx_chain *c, uint32_t hdr_len, struct vx_virtio_net_hdr *hdr)
 {
@@ -61,6 +75,17 @@ static int strip_header(struct vx_chain *c, uint32_t hdr_len, struct vx_virtio_n
 	struct cursor src = { .iov = c->iov, .n = c->niov };
 
 	memset(hdr, 0, sizeof(*hdr));
+	if (c->niov && c->iov[0].iov_len >= hdr_len) {
+		copy_header(hdr, c->iov[0].iov_base, hdr_len);
+		c->iov[0].iov_base = (uint8_t *)c->iov[0].iov_base + hdr_len;
+		c->iov[0].iov_len -= hdr_len;
+		if (!c->iov[0].iov_len) {
+			c->iov++;
+			c->niov--;
+		}
+		c->len -= hdr_len;
+		return 0;
+	}
 	if (c->len < hdr_len || cursor_copy(&dst, &src, hdr_len) != hdr_len)
 		return -EINVAL;
 	if (src.i < c->niov) {
@@ -204,6 +229,10 @@ static void put_header(struct tx_ctx *t, const struct iovec *iov, unsigned int n
 	struct cursor src = { .iov = &in, .n = 1 };
 	struct cursor dst = { .iov = iov, .n = niov };
 
+	if (niov && iov[0].iov_len >= t->dev->hdr_len) {
+		copy_header(iov[0].iov_base, &hdr, t->dev->hdr_len);
+		return;
+	}
 	cursor_copy(&dst, &src, t->dev->hdr_len);
 }
 

@@ -83,6 +83,18 @@ int vx_vq_translate(struct vx_vq *vq)
 	return 0;
 }
 
+void vx_vq_resume_at_used(struct vx_vq *vq)
+{
+	uint16_t used = __atomic_load_n(&vq->used->idx, __ATOMIC_ACQUIRE);
+
+	if (used == vq->last_used)
+		return;
+	vx_virtio_log(vq->name, "ring base %u but its used index is %u: resuming at %u",
+		      vq->last_used, used, used);
+	vq->last_used = vq->last_avail = used;
+	vq->signalled_valid = false;
+}
+
 bool vx_vq_ready(const struct vx_vq *vq)
 {
 	return vq->desc && vq->started && vq->enabled && !vq->broken;

@@ -73,6 +73,14 @@ int vx_vq_translate(struct vx_vq *vq);
 /* Forget the host views (memory table going away). */
 void vx_vq_untranslate(struct vx_vq *vq);
 
+/*
+ * Start where the ring's used index says, when that differs from the base the frontend set:
+ * a frontend that outlived its backend (DPDK's virtio-user after vxdpd restarted) sets base
+ * 0 over rings that already moved; every entry before the used index was consumed. Needs a
+ * translated ring. The new position is still checked against the avail index like any other.
+ */
+void vx_vq_resume_at_used(struct vx_vq *vq);
+
 /* Ready for the datapath: translated, started, enabled, not broken. */
 bool vx_vq_ready(const struct vx_vq *vq);
 
