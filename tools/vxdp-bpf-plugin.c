@@ -84,7 +84,10 @@ static int jit(const struct vx_insn *insns, size_t len, uint8_t *mem, size_t mem
 	char buf[320];
 	int ret;
 
-	memcpy(copy, mem, memlen);
+	if (!copy)
+		return util_err("out of memory"), -1;
+	if (memlen)
+		memcpy(copy, mem, memlen);
 	ret = interp(insns, len, copy, memlen, r0);
 	free(copy);
 	if (ret)
