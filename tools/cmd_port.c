@@ -110,13 +110,14 @@ static void print_port_list(struct json_object *ans)
 	size_t i, n = a ? json_object_array_length(a) : 0;
 
 	printf("mode %s\n", str(ans, "mode"));
-	printf("%-5s %-16s %-10s %-9s %-6s %s\n", "INDEX", "NAME", "TYPE", "CONNECTED",
-	       "WORKER", "DESC");
+	printf("%-5s %-16s %-10s %-9s %-6s %-7s %s\n", "INDEX", "NAME", "TYPE", "CONNECTED",
+	       "WORKER", "IFINDEX", "DESC");
 	for (i = 0; i < n; i++) {
 		struct json_object *p = json_object_array_get_idx(a, i);
 
-		printf("%-5s %-16s %-10s %-9s %-6s %s\n", str(p, "index"), str(p, "name"),
-		       str(p, "type"), str(p, "connected"), str(p, "worker"), str(p, "desc"));
+		printf("%-5s %-16s %-10s %-9s %-6s %-7s %s\n", str(p, "index"), str(p, "name"),
+		       str(p, "type"), str(p, "connected"), str(p, "worker"), str(p, "ifindex"),
+		       str(p, "desc"));
 	}
 }
 
@@ -152,6 +153,19 @@ static void print_drops(struct json_object *p)
 		printf(")");
 }
 
+/* The XDP hook's counters, once the port's hook has run a program. */
+static void print_xdp(struct json_object *p)
+{
+	struct json_object *x;
+
+	if (!json_object_object_get_ex(p, "xdp", &x) || !num(x, "runs"))
+		return;
+	printf("%-16s xdp:", "");
+	json_object_object_foreach(x, key, val)
+		printf(" %s=%" PRIu64, key, json_object_get_uint64(val));
+	printf("\n");
+}
+
 static void print_stats(struct json_object *ans)
 {
 	struct json_object *a = ports_of(ans);
@@ -169,6 +183,7 @@ static void print_stats(struct json_object *ans)
 		       num(p, "tx_packets"), num(p, "tx_bytes"), drop_total(p));
 		print_drops(p);
 		printf("\n");
+		print_xdp(p);
 	}
 }
 

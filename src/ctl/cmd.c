@@ -25,6 +25,7 @@ static struct json_object *port_info(struct vx_switch *sw, struct vx_port *p)
 	struct json_object *o = json_object_new_object();
 
 	json_object_object_add(o, "index", json_object_new_int((int)p->index));
+	json_object_object_add(o, "ifindex", json_object_new_int((int)p->index + 1));
 	json_object_object_add(o, "name", json_object_new_string(p->name));
 	json_object_object_add(o, "type", json_object_new_string(p->ops->type));
 	json_object_object_add(o, "desc", json_object_new_string(p->desc));
@@ -58,7 +59,25 @@ static struct json_object *drops_obj(const struct vx_port_stats *s)
 	add_u64(d, "xdp", s->drop_xdp);
 	add_u64(d, "no_dest", s->drop_no_dest);
 	add_u64(d, "rx_malformed", s->rx_malformed);
+	add_u64(d, "ctl", s->drop_ctl);
 	return d;
+}
+
+static struct json_object *xdp_obj(const struct vx_xdp_counters *c)
+{
+	struct json_object *o = json_object_new_object();
+
+	add_u64(o, "runs", c->runs);
+	add_u64(o, "pass", c->pass);
+	add_u64(o, "drop", c->drop);
+	add_u64(o, "tx", c->tx);
+	add_u64(o, "redirect", c->redirect);
+	add_u64(o, "aborted", c->aborted);
+	add_u64(o, "redirect_denied", c->redirect_denied);
+	add_u64(o, "loop_drop", c->loop_drop);
+	add_u64(o, "too_long", c->too_long);
+	add_u64(o, "no_buf", c->no_buf);
+	return o;
 }
 
 static struct json_object *port_stats(struct vx_port *p)
@@ -74,7 +93,9 @@ static struct json_object *port_stats(struct vx_port *p)
 	add_u64(o, "tx_bytes", s.tx_bytes);
 	add_u64(o, "connects", s.connects);
 	add_u64(o, "disconnects", s.disconnects);
+	add_u64(o, "ctl_rx", s.ctl_rx);
 	json_object_object_add(o, "drops", drops_obj(&s));
+	json_object_object_add(o, "xdp", xdp_obj(&s.xdp));
 	return o;
 }
 

@@ -74,7 +74,8 @@ static int worker_alloc(struct vx_switch *sw, struct vx_worker *w, unsigned int 
 		w->ports[w->nports++] = i;
 	w->rx = calloc(sw->cfg.burst, sizeof(*w->rx));
 	w->out = calloc((size_t)sw->cfg.burst * (sw->nports ? sw->nports : 1), sizeof(*w->out));
-	return w->rx && w->out ? 0 : -ENOMEM;
+	w->xdp = calloc(1, sizeof(*w->xdp));
+	return w->rx && w->out && w->xdp ? 0 : -ENOMEM;
 }
 
 static int worker_start(struct vx_worker *w)
@@ -134,6 +135,19 @@ void vx_switch_stop(struct vx_switch *sw)
 	}
 }
 
+static void worker_free(struct vx_worker *w)
+{
+	unsigned int i;
+
+	free(w->rx);
+	free(w->out);
+	if (w->xdp) {
+		for (i = 0; i < w->xdp->pool_alloc; i++)
+			free(w->xdp->pool[i]);
+	}
+	free(w->xdp);
+}
+
 void vx_switch_free(struct vx_switch *sw)
 {
 	unsigned int i;
@@ -141,10 +155,8 @@ void vx_switch_free(struct vx_switch *sw)
 	if (!sw)
 		return;
 	vx_switch_stop(sw);
-	for (i = 0; i < sw->cfg.nworkers; i++) {
-		free(sw->workers[i].rx);
-		free(sw->workers[i].out);
-	}
+	for (i = 0; i < sw->cfg.nworkers; i++)
+		worker_free(&sw->workers[i]);
 	for (i = 0; i < sw->nports; i++)
 		vx_port_destroy(sw->ports[i]);
 	vx_mac_fini(&sw->macs);
@@ -208,4 +220,29 @@ void vx_switch_stats(const struct vx_switch *sw, struct vx_switch_stats *out)
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
 	out->macs = vx_mac_count(&sw->macs,
 				 (uint64_t)t.tv_sec * 1000000000ULL + (uint64_t)t.tv_nsec);
+}
+
+void vx_switch_set_ctl_sink(struct vx_switch *sw, uint16_t etype, vx_sw_ctl_sink sink,
+			    void *arg)
+{
+	sw->ctl_etype = etype;
+	sw->ctl_sink = sink;
+	sw->ctl_arg = arg;
+}
+
+int vx_switch_send(struct vx_switch *sw, unsigned int port, const void *frame, size_t len)
+{
+	struct iovec iov = { .iov_base = (void *)frame, .iov_len = len };
+	struct vx_dp_pkt pkt = { .iov = &iov, .niov = 1, .len = (uint32_t)len };
+	struct vx_port *p = vx_switch_port(sw, port);
+	unsigned int sent;
+
+	if (!p || len < 14 || len > UINT32_MAX)
+		return -EINVAL;
+	if (!p->ops->connected(p))
+		return -ENOTCONN;
+	pthread_mutex_lock(&p->tx_lock);
+	sent = p->ops->tx_burst(p, &pkt, 1);
+	pthread_mutex_unlock(&p->tx_lock);
+	return sent ? 0 : -EAGAIN;
 }

@@ -24,6 +24,16 @@ struct vx_dp_pkt {
 	uint32_t len;
 };
 
+/* The port's XDP hook (xdp_hook.h), per action and per kind of refusal. */
+struct vx_xdp_counters {
+	uint64_t runs;			/* frames the program ran on */
+	uint64_t aborted, drop, pass, tx, redirect;
+	uint64_t redirect_denied;	/* REDIRECT the host policy refuses, or to no port */
+	uint64_t loop_drop;		/* TX/REDIRECT chains cut at the re-entry limit */
+	uint64_t too_long;		/* longer than an XDP frame holds (VX_XDP_MAX_DATA) */
+	uint64_t no_buf;		/* the worker's frame buffers ran out */
+};
+
 struct vx_port_stats {
 	uint64_t rx_packets, rx_bytes;		/* into the switch */
 	uint64_t tx_packets, tx_bytes;		/* out of the switch */
@@ -32,14 +42,19 @@ struct vx_port_stats {
 	uint64_t drop_too_long;
 	uint64_t drop_not_ready;	/* not connected, queue disabled or busy */
 	uint64_t drop_broken;		/* queue found broken */
-	uint64_t drop_xdp;		/* dropped by the port's XDP program (hook) */
+	uint64_t drop_xdp;		/* dropped by the port's XDP hook, any reason (xdp.*) */
 	/* Drops of frames received from the port. */
 	uint64_t drop_no_dest;		/* nowhere to go (unpaired, or back to the ingress port) */
 	uint64_t rx_malformed;
 	uint64_t connects, disconnects;
+	/* Frames of the guest channel's EtherType (see vx_switch_set_ctl_sink). */
+	uint64_t ctl_rx;		/* handed to the channel */
+	uint64_t drop_ctl;		/* from a host-side port, VLAN-tagged, or from a program */
+	struct vx_xdp_counters xdp;
 };
 
 struct vx_port;
+struct vx_dp_xdp;
 
 struct vx_port_ops {
 	const char *type;
@@ -63,6 +78,12 @@ struct vx_port {
 	pthread_mutex_t tx_lock;
 	/* Counted by the switch (relaxed atomics). */
 	uint64_t drop_no_dest, drop_xdp;
+	uint64_t ctl_rx, drop_ctl;
+	/* The XDP hook (xdp_hook.h): the attached program (RCU), redirect policy, counters. */
+	struct vx_dp_xdp *xdp;
+	uint64_t redirect_allow;	/* bit i: may redirect to port i */
+	struct vx_xdp_counters xc;
+	uint64_t trace_ns, trace_suppressed;
 };
 
 /* Fill the common fields (ops, name, desc); 0 or -EINVAL (name empty or too long). */

@@ -11,6 +11,7 @@
 #define VXDP_SWITCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <vxdp/port.h>
@@ -61,5 +62,22 @@ const char *vx_sw_mode_name(enum vx_sw_mode mode);
 unsigned int vx_switch_port_worker(const struct vx_switch *sw, unsigned int i);
 void vx_switch_stats(const struct vx_switch *sw, struct vx_switch_stats *out);
 const struct vx_sw_cfg *vx_switch_cfg(const struct vx_switch *sw);
+
+/*
+ * The guest channel's hooks (src/offload). Frames of EtherType etype received from a guest
+ * (vhost-user) port are not switched: the worker hands each to sink on the worker thread (the
+ * sink copies what it needs and returns quickly). The same EtherType under one VLAN tag
+ * (0x8100 or 0x88a8) is dropped and counted (drop_ctl), never switched nor handed over.
+ * From host-side ports (tap) such frames are dropped and counted (drop_ctl). They never reach
+ * any port's XDP hook: they are consumed before switching. Call before vx_switch_start().
+ */
+typedef void (*vx_sw_ctl_sink)(void *arg, unsigned int port, const struct vx_dp_pkt *pkt);
+void vx_switch_set_ctl_sink(struct vx_switch *sw, uint16_t etype, vx_sw_ctl_sink sink,
+			    void *arg);
+/*
+ * Send one frame to port from the control thread: copied, through the port's tx lock, NOT
+ * through its XDP hook. 0 or -errno (-EAGAIN: no room; -EINVAL: no such port or bad length).
+ */
+int vx_switch_send(struct vx_switch *sw, unsigned int port, const void *frame, size_t len);
 
 #endif /* VXDP_SWITCH_H */
