@@ -41,11 +41,15 @@ static int parse_opts(struct ctl_opts *o, int argc, char **argv, const char *wha
 	return 0;
 }
 
-/* One request; the parsed answer, or NULL after saying why. */
 static struct json_object *request(const struct ctl_opts *o, const char *req)
 {
+	return cmd_ctl_request(o->ctl, req);
+}
+
+struct json_object *cmd_ctl_request(const char *ctl, const char *req)
+{
 	char buf[256], *reply = NULL;
-	const char *path = o->ctl;
+	const char *path = ctl;
 	struct json_object *ans, *err;
 	int ret;
 

@@ -21,7 +21,7 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: vxdp COMMAND [ARGS]\n"
 		"\n"
-		"commands:\n"
+		"local commands (no daemon):\n"
 		"  asm FILE [-o OUT] [--hex]   assemble eBPF text (bpf_conformance syntax) into\n"
 		"                              bytecode: raw little-endian slots to OUT or stdout,\n"
 		"                              or hex bytes with --hex\n"
@@ -35,10 +35,25 @@ static void usage(FILE *out)
 		"                              disassemble programs after relocation\n"
 		"  prog verify OBJECT [--prog NAME] [-v] [--guest]\n"
 		"                              prove programs safe (exit 0) or say why not (1)\n"
-		"  port list [--ctl PATH] [--json]\n"
-		"                              the ports of a running vxdpd\n"
-		"  stats [--ctl PATH] [--json] counters of a running vxdpd\n"
-		"  help                        this text\n");
+		"\n"
+		"commands that talk to a running vxdpd (--ctl PATH: its control socket):\n"
+		"  port list [--json]          its ports (index, ifindex = index + 1, ...)\n"
+		"  stats [--json]              its counters, per port and per XDP action\n"
+		"  top [--count N]             live per-port counters per action, every second\n"
+		"  prog attach PORT OBJECT [--prog NAME] [--engine interp|jit] [--ifindex N]\n"
+		"                              load OBJECT (read by vxdpd) and attach a program\n"
+		"                              to PORT's XDP hook, replacing what was attached\n"
+		"  prog detach PORT            detach PORT's program (back to plain forwarding)\n"
+		"  prog list [PORT] [--json]   objects, attached programs, policy, counters\n"
+		"  map dump PORT MAP           entries of a map of PORT's objects (MAP: NAME or\n"
+		"                              ID/NAME); keys and values in hex, memory order\n"
+		"  map lookup|delete PORT MAP KEYHEX\n"
+		"  map update PORT MAP KEYHEX VALUEHEX\n"
+		"  policy allow-redirect FROM TO [--deny]\n"
+		"                              let FROM's program redirect to port TO (or not)\n"
+		"\n"
+		"  help                        this text\n"
+		"prog run|show|dump|verify work on local files without a daemon.\n");
 }
 
 static int write_program(const struct vx_insn *insns, size_t len, const char *out, bool hex)
@@ -172,8 +187,16 @@ int main(int argc, char **argv)
 		return cmd_asm(argc - 2, argv + 2);
 	if (!strcmp(cmd, "disasm"))
 		return cmd_disasm(argc - 2, argv + 2);
+	if (!strcmp(cmd, "prog") && argc > 2 && cmd_prog_is_remote(argv[2]))
+		return cmd_prog_remote(argc - 2, argv + 2);
 	if (!strcmp(cmd, "prog"))
 		return cmd_prog(argc - 2, argv + 2);
+	if (!strcmp(cmd, "map"))
+		return cmd_map(argc - 2, argv + 2);
+	if (!strcmp(cmd, "policy"))
+		return cmd_policy(argc - 2, argv + 2);
+	if (!strcmp(cmd, "top"))
+		return cmd_top(argc - 2, argv + 2);
 	if (!strcmp(cmd, "port"))
 		return cmd_port(argc - 2, argv + 2);
 	if (!strcmp(cmd, "stats"))

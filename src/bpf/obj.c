@@ -541,7 +541,13 @@ static void ld_free(struct ld *ld)
 struct vx_obj *vx_obj_open_mem(const void *buf, size_t size, const char *name,
 			       struct vx_error *err)
 {
-	struct ld ld = { .err = err };
+	return vx_obj_open_mem_opts(buf, size, name, NULL, err);
+}
+
+struct vx_obj *vx_obj_open_mem_opts(const void *buf, size_t size, const char *name,
+				    const struct vx_obj_opts *opts, struct vx_error *err)
+{
+	struct ld ld = { .err = err, .max_map_bytes = opts ? opts->max_map_bytes : 0 };
 	struct vx_error local;
 	int ret;
 

@@ -552,10 +552,41 @@ static int create_error(struct ld *ld, const char *name, const struct vx_error *
 	return vx_error_set(ld->err, -1, "map '%s': %s", name, merr->msg);
 }
 
+uint64_t vx_map_def_bytes(const struct vx_map_def *d)
+{
+	bool percpu = d->type == VX_MAP_PERCPU_ARRAY || d->type == VX_MAP_PERCPU_HASH ||
+		      d->type == VX_MAP_LRU_PERCPU_HASH;
+	uint64_t per = (uint64_t)d->value_size * (percpu ? vx_ncpus() : 1) + d->key_size;
+
+	if (d->type == VX_MAP_RINGBUF)
+		return d->max_entries;
+	return per * d->max_entries;
+}
+
+/* The caller's budget for all the object's maps, checked before any is allocated. */
+static int check_budget(struct ld *ld)
+{
+	uint64_t sum = 0;
+	size_t i;
+
+	if (!ld->max_map_bytes)
+		return 0;
+	for (i = 0; i < ld->nmaps; i++)
+		sum += vx_map_def_bytes(&ld->maps[i].def);
+	if (sum <= ld->max_map_bytes)
+		return 0;
+	return vx_error_set(ld->err, -1, "the object's maps declare %llu bytes, over the "
+				       "%llu bytes allowed", (unsigned long long)sum,
+			    (unsigned long long)ld->max_map_bytes);
+}
+
 int ld_create_maps(struct ld *ld)
 {
 	struct vx_obj *obj = ld->obj;
 	size_t i;
+
+	if (check_budget(ld))
+		return -1;
 
 	obj->maps = calloc(ld->nmaps ? ld->nmaps : 1, sizeof(*obj->maps));
 	obj->map_names = calloc(ld->nmaps ? ld->nmaps : 1, sizeof(*obj->map_names));

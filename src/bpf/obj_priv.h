@@ -114,6 +114,7 @@ struct ld {
 	size_t nfuncs;
 	struct ld_map *maps;
 	size_t nmaps;
+	uint64_t max_map_bytes; /* 0: no budget (vx_obj_open_mem_opts) */
 };
 
 /* obj.c */

@@ -1,24 +1,44 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* cmd.c - the control socket's requests, JSON in and out: port list, stats, ping. */
+/*
+ * cmd.c - the control socket's requests, JSON in and out: port list, stats, ping; the offload
+ * requests are in cmd_offload.c.
+ */
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
-#include <json-c/json.h>
+#include "cmd_priv.h"
 
-#include <vxctl/ctl.h>
-
-static struct json_object *error_obj(const char *msg)
+struct json_object *ctl_error(const char *fmt, ...)
 {
 	struct json_object *o = json_object_new_object();
+	char msg[512];
+	va_list ap;
 
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
 	json_object_object_add(o, "error", json_object_new_string(msg));
 	return o;
 }
 
-static void add_u64(struct json_object *o, const char *key, uint64_t v)
+void ctl_add_u64(struct json_object *o, const char *key, uint64_t v)
 {
 	json_object_object_add(o, key, json_object_new_uint64(v));
 }
+
+const char *ctl_str(struct json_object *req, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(req, key, &v) || !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+#define error_obj(msg) ctl_error("%s", msg)
+#define add_u64 ctl_add_u64
 
 static struct json_object *port_info(struct vx_switch *sw, struct vx_port *p)
 {
@@ -118,9 +138,10 @@ static struct json_object *cmd_stats(struct vx_switch *sw)
 	return o;
 }
 
-static struct json_object *dispatch(struct vx_switch *sw, struct json_object *req)
+static struct json_object *dispatch(struct vx_switch *sw, struct vx_offload *off,
+				    struct json_object *req)
 {
-	struct json_object *cmd;
+	struct json_object *cmd, *ans;
 	const char *name;
 
 	if (!json_object_is_type(req, json_type_object))
@@ -135,7 +156,12 @@ static struct json_object *dispatch(struct vx_switch *sw, struct json_object *re
 		return cmd_stats(sw);
 	if (!strcmp(name, "ping"))
 		return json_object_new_object();
-	return error_obj("unknown command (known: port list, stats, ping)");
+	ans = ctl_offload_dispatch(sw, off, name, req);
+	if (ans)
+		return ans;
+	return error_obj("unknown command (known: port list, stats, ping, prog attach, prog detach, "
+			 "prog list, map dump, map lookup, map update, map delete, "
+			 "policy allow-redirect)");
 }
 
 static char *to_string(struct json_object *o)
@@ -155,7 +181,7 @@ static bool blank(const char *s, const char *end)
 	return true;
 }
 
-char *vx_ctl_handle(struct vx_switch *sw, const char *line, size_t len)
+char *vx_ctl_handle(struct vx_switch *sw, struct vx_offload *off, const char *line, size_t len)
 {
 	struct json_tokener *tok;
 	struct json_object *req, *reply;
@@ -177,7 +203,7 @@ char *vx_ctl_handle(struct vx_switch *sw, const char *line, size_t len)
 		return to_string(error_obj("malformed JSON request"));
 	}
 	json_tokener_free(tok);
-	reply = dispatch(sw, req);
+	reply = dispatch(sw, off, req);
 	json_object_put(req);
 	return to_string(reply);
 }

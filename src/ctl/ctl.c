@@ -15,12 +15,13 @@
 struct client {
 	int fd;
 	char *buf;
-	size_t len;
+	size_t len, cap;		/* the buffer grows up to VX_CTL_LINE_MAX + 1 */
 	bool overflow;		/* discarding an over-long line */
 };
 
 struct vx_ctl {
 	struct vx_switch *sw;
+	struct vx_offload *off;
 	int listen_fd;
 	char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	struct client clients[VX_CTL_MAX_CLIENTS];
@@ -68,6 +69,11 @@ struct vx_ctl *vx_ctl_new(const char *path, struct vx_switch *sw)
 		return NULL;
 	}
 	return ctl;
+}
+
+void vx_ctl_set_offload(struct vx_ctl *ctl, struct vx_offload *off)
+{
+	ctl->off = off;
 }
 
 static void client_close(struct client *c)
@@ -120,10 +126,16 @@ static void accept_all(struct vx_ctl *ctl)
 	}
 }
 
-/* Answers are small; a client that does not read them is dropped, never waited for. */
+/*
+ * A client that does not read its answer within ANSWER_WAIT_MS (a long map dump may fill the
+ * socket) is dropped: the control thread never waits longer.
+ */
+#define ANSWER_WAIT_MS	1000
+
 static bool answer(struct client *c, char *reply)
 {
 	size_t len = strlen(reply), off = 0;
+	struct pollfd p = { .fd = c->fd, .events = POLLOUT };
 	bool ok = true;
 
 	reply[len] = '\n';
@@ -132,6 +144,10 @@ static bool answer(struct client *c, char *reply)
 
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			ok = poll(&p, 1, ANSWER_WAIT_MS) > 0;
+			continue;
+		}
 		ok = n > 0;
 		off += ok ? (size_t)n : 0;
 	}
@@ -141,7 +157,7 @@ static bool answer(struct client *c, char *reply)
 
 static bool reply_to(struct vx_ctl *ctl, struct client *c, const char *line, size_t len)
 {
-	char *reply = vx_ctl_handle(ctl->sw, line, len);
+	char *reply = vx_ctl_handle(ctl->sw, ctl->off, line, len);
 	char *r;
 	bool ok;
 
@@ -183,14 +199,35 @@ static bool handle_lines(struct vx_ctl *ctl, struct client *c)
 	return true;
 }
 
+/* Room to read more: the buffer doubles from 64 KiB up to VX_CTL_LINE_MAX + 1. */
+static bool client_room(struct client *c)
+{
+	size_t cap;
+	char *nb;
+
+	if (c->len < c->cap)
+		return true;
+	cap = c->cap ? c->cap * 2 : 65536;
+	if (cap > VX_CTL_LINE_MAX + 1)
+		cap = VX_CTL_LINE_MAX + 1;
+	if (cap <= c->cap)
+		return true;
+	nb = realloc(c->buf, cap);
+	if (!nb)
+		return false;
+	c->buf = nb;
+	c->cap = cap;
+	return true;
+}
+
 static bool client_read(struct vx_ctl *ctl, struct client *c)
 {
 	ssize_t n;
 
-	if (!c->buf && !(c->buf = malloc(VX_CTL_LINE_MAX + 1)))
-		return false;
 	for (;;) {
-		n = recv(c->fd, c->buf + c->len, VX_CTL_LINE_MAX + 1 - c->len, 0);
+		if (!client_room(c))
+			return false;
+		n = recv(c->fd, c->buf + c->len, c->cap - c->len, 0);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)

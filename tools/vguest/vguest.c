@@ -33,6 +33,16 @@ struct counters {
 };
 
 static volatile sig_atomic_t stop;
+static FILE *dump_file;		/* --dump: first 64 bytes of each received frame, in hex */
+
+static void dump_frame(const uint8_t *buf, int n)
+{
+	int i;
+
+	for (i = 0; i < n && i < 64; i++)
+		fprintf(dump_file, "%02x", buf[i]);
+	fputc('\n', dump_file);
+}
 
 static void on_signal(int sig)
 {
@@ -54,7 +64,7 @@ static void usage(FILE *f)
 		"usage: vguest --socket PATH [--server] [--mac MAC] [--no-mrg-rxbuf] [--no-event-idx]\n"
 		"              [--indirect] [--queue-size N] [--json] [--stats-interval S] COMMAND\n"
 		"  send --to MAC [--count N] [--size BYTES] [--rate PPS]\n"
-		"  recv [--count N] [--timeout S]\n"
+		"  recv [--count N] [--timeout S] [--dump FILE]\n"
 		"  echo [--count N] [--timeout S]\n"
 		"  gen --to MAC --rate PPS --duration S [--size BYTES]\n"
 		"  offload prog|map|stats|hello ...  (the guest channel, as vxdp-guest --help)\n");
@@ -112,6 +122,8 @@ static unsigned int poll_rx(struct vg_fe *fe, struct counters *c, uint8_t *buf, 
 		got++;
 		if (n > 65536)
 			continue;
+		if (dump_file)
+			dump_frame(buf, n);
 		if (echo) {
 			vg_frame_swap_macs(buf);
 			if (vg_send(fe, buf, n) == 0)
@@ -175,7 +187,7 @@ static int run(struct vg_fe *fe, const struct opts *o)
 }
 
 enum { O_SOCKET = 1, O_SERVER, O_MAC, O_NO_MRG, O_NO_EVENT, O_INDIRECT, O_QSIZE, O_JSON,
-       O_INTERVAL, O_TO, O_COUNT, O_SIZE, O_RATE, O_TIMEOUT, O_DURATION };
+       O_INTERVAL, O_TO, O_COUNT, O_SIZE, O_RATE, O_TIMEOUT, O_DURATION, O_DUMP };
 
 static const struct option global_opts[] = {
 	{ "socket", required_argument, NULL, O_SOCKET },
@@ -193,6 +205,7 @@ static const struct option global_opts[] = {
 	{ "rate", required_argument, NULL, O_RATE },
 	{ "timeout", required_argument, NULL, O_TIMEOUT },
 	{ "duration", required_argument, NULL, O_DURATION },
+	{ "dump", required_argument, NULL, O_DUMP },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -209,6 +222,10 @@ static int set_opt(struct opts *o, int c, const char *arg)
 {
 	double v = 0;
 
+	if (c == O_DUMP) {
+		dump_file = fopen(arg, "w");
+		return dump_file ? 0 : -1;
+	}
 	if (arg && c != O_SOCKET && c != O_MAC && c != O_TO && parse_num(arg, &v))
 		return -1;
 	switch (c) {
@@ -311,5 +328,7 @@ int main(int argc, char **argv)
 	else
 		err = run(&fe, &o);
 	vg_close(&fe);
+	if (dump_file)
+		fclose(dump_file);
 	return err;
 }

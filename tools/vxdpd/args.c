@@ -21,7 +21,12 @@ void args_usage(FILE *f)
 		"  --age SECONDS   MAC table aging (default 300)\n"
 		"  --port NAME=vhost-user:PATH[,client|,server]\n"
 		"                  a vhost-user port; server mode (we listen) unless client\n"
-		"  --port NAME=tap:IFNAME   not supported yet\n", VX_SW_BURST_MIN, VX_SW_BURST_MAX);
+		"  --port NAME=tap:IFNAME   not supported yet\n"
+		"  --engine interp|jit      how offloaded XDP programs run (default: jit where\n"
+		"                           the host supports it, else interp)\n"
+		"  --allow-redirect FROM:TO let FROM's program redirect frames to port TO\n"
+		"                           (port names; repeatable; default: no redirects)\n",
+		VX_SW_BURST_MIN, VX_SW_BURST_MAX);
 }
 
 static int bad(const char *fmt, ...)
@@ -143,7 +148,7 @@ static int parse_port(struct args *a, const char *arg)
 	return 0;
 }
 
-enum { O_CTL = 1, O_CORES, O_MODE, O_PORT, O_BURST, O_AGE };
+enum { O_CTL = 1, O_CORES, O_MODE, O_PORT, O_BURST, O_AGE, O_ENGINE, O_REDIRECT };
 
 static const struct option opts[] = {
 	{ "ctl", required_argument, NULL, O_CTL },
@@ -152,9 +157,27 @@ static const struct option opts[] = {
 	{ "port", required_argument, NULL, O_PORT },
 	{ "burst", required_argument, NULL, O_BURST },
 	{ "age", required_argument, NULL, O_AGE },
+	{ "engine", required_argument, NULL, O_ENGINE },
+	{ "allow-redirect", required_argument, NULL, O_REDIRECT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
+
+static int set_offload_opt(struct args *a, int c, const char *arg)
+{
+	if (c == O_ENGINE) {
+		if (strcmp(arg, "interp") && strcmp(arg, "jit"))
+			return bad("--engine: '%s' is not interp or jit", arg);
+		a->engine = arg[0] == 'j';
+		return 0;
+	}
+	if (!strchr(arg, ':') || arg[0] == ':' || !strchr(arg, ':')[1])
+		return bad("--allow-redirect: '%s' is not FROM:TO (port names)", arg);
+	if (a->nredirects == sizeof(a->redirects) / sizeof(a->redirects[0]))
+		return bad("--allow-redirect: too many");
+	a->redirects[a->nredirects++] = arg;
+	return 0;
+}
 
 static int set_opt(struct args *a, int c, const char *arg)
 {
@@ -187,6 +210,9 @@ static int set_opt(struct args *a, int c, const char *arg)
 			return bad("--age: '%s' is not 1..86400 seconds", arg);
 		a->sw.age_s = (unsigned int)v;
 		return 0;
+	case O_ENGINE:
+	case O_REDIRECT:
+		return set_offload_opt(a, c, arg);
 	case 'h':
 		a->help = true;
 		return 0;
@@ -210,6 +236,7 @@ int args_parse(struct args *a, int argc, char **argv)
 	int c;
 
 	opterr = 0;
+	a->engine = -1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (c == '?' || c == ':')
 			return bad("bad option '%s' (see --help)", argv[optind - 1]);

@@ -20,6 +20,10 @@ struct args {
 	struct port_arg ports[VX_SW_MAX_PORTS];
 	unsigned int nports;
 	bool help;
+	/* Offload: the engine (-1: JIT where supported) and --allow-redirect pairs (names). */
+	int engine;
+	const char *redirects[VX_SW_MAX_PORTS * 4];
+	unsigned int nredirects;
 	char names[VX_SW_MAX_PORTS][VX_PORT_NAME_MAX];
 	char paths[VX_SW_MAX_PORTS][108];
 };

@@ -14,6 +14,9 @@
 #include <vxctl/client.h>
 #include <vxctl/ctl.h>
 #include <vxdp/switch.h>
+#include <vxbpf/jit.h>
+#include <vxbpf/map.h>
+#include <vxoffload/offload.h>
 
 #include "args.h"
 
@@ -115,10 +118,48 @@ static void run(struct vx_switch *sw, struct vx_ctl *ctl)
 	}
 }
 
+/* The offload registry: engine and the --allow-redirect pairs. */
+static struct vx_offload *offload(const struct args *a, struct vx_switch *sw)
+{
+	struct vx_offload *off;
+	unsigned int i;
+
+	if (a->engine == VX_ENGINE_JIT && !vx_jit_supported()) {
+		fprintf(stderr, "vxdpd: --engine jit: the JIT does not support this host\n");
+		return NULL;
+	}
+	off = vx_offload_new(sw, NULL);
+	if (!off) {
+		fprintf(stderr, "vxdpd: out of memory\n");
+		return NULL;
+	}
+	if (a->engine >= 0)
+		vx_off_set_engine(off, (enum vx_engine)a->engine);
+	for (i = 0; i < a->nredirects; i++) {
+		char from[VX_PORT_NAME_MAX + 1] = "";
+		const char *colon = strchr(a->redirects[i], ':');
+		struct vx_port *pf, *pt;
+
+		snprintf(from, sizeof(from), "%.*s", (int)(colon - a->redirects[i]),
+			 a->redirects[i]);
+		pf = vx_switch_port_by_name(sw, from);
+		pt = vx_switch_port_by_name(sw, colon + 1);
+		if (!pf || !pt) {
+			fprintf(stderr, "vxdpd: --allow-redirect %s: no port '%s'\n",
+				a->redirects[i], pf ? colon + 1 : from);
+			vx_offload_free(off);
+			return NULL;
+		}
+		vx_off_allow_redirect(off, pf->index, pt->index, 1);
+	}
+	return off;
+}
+
 static int serve(const struct args *a)
 {
 	char buf[256];
 	const char *path = ctl_path(a, buf, sizeof(buf));
+	struct vx_offload *off;
 	struct vx_switch *sw;
 	struct vx_ctl *ctl;
 	int err;
@@ -130,12 +171,17 @@ static int serve(const struct args *a)
 	sw = build(a);
 	if (!sw)
 		return 1;
-	ctl = vx_ctl_new(path, sw);
+	vx_set_ncpus(vx_switch_cfg(sw)->nworkers);	/* per-CPU map slots: one per worker */
+	off = offload(a, sw);
+	ctl = off ? vx_ctl_new(path, sw) : NULL;
 	if (!ctl) {
-		fprintf(stderr, "vxdpd: control socket %s: %s\n", path, strerror(errno));
+		if (off)
+			fprintf(stderr, "vxdpd: control socket %s: %s\n", path, strerror(errno));
+		vx_offload_free(off);
 		vx_switch_free(sw);
 		return 1;
 	}
+	vx_ctl_set_offload(ctl, off);
 	err = vx_switch_start(sw);
 	if (err) {
 		fprintf(stderr, "vxdpd: cannot start workers: %s\n", strerror(-err));
@@ -147,7 +193,9 @@ static int serve(const struct args *a)
 	}
 	vx_switch_stop(sw);
 	vx_ctl_free(ctl);
+	vx_offload_free(off);
 	vx_switch_free(sw);
+	vx_rcu_barrier();
 	return err ? 1 : 0;
 }
 

@@ -28,6 +28,19 @@ struct vx_prog;
 struct vx_obj *vx_obj_open(const char *path, struct vx_error *err);
 struct vx_obj *vx_obj_open_mem(const void *buf, size_t size, const char *name,
 			       struct vx_error *err);
+/*
+ * Options for opening from memory. max_map_bytes (0: none): refuse the object, before any map
+ * is allocated, when its maps declare more than that many bytes in all (vx_map_def_bytes()).
+ */
+struct vx_obj_opts {
+	uint64_t max_map_bytes;
+};
+struct vx_obj *vx_obj_open_mem_opts(const void *buf, size_t size, const char *name,
+				    const struct vx_obj_opts *opts, struct vx_error *err);
+/* A map's declared size: (key + value, per-CPU values times vx_ncpus()) * max_entries;
+ * a ring buffer's data size. What quotas charge, not what the map happens to use. */
+uint64_t vx_map_def_bytes(const struct vx_map_def *def);
+
 /* Free the object, its programs and the maps it created. */
 void vx_obj_close(struct vx_obj *obj);
 

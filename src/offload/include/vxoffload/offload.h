@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include <vxbpf/error.h>
+#include <vxbpf/xdp.h>
 #include <vxdp/switch.h>
 
 /* The guest channel's EtherType: IEEE 802 Local Experimental EtherType 1. */
@@ -118,5 +119,21 @@ void vx_off_count_request(struct vx_offload *off, unsigned int port, int refused
 
 /* Host policy: may a program attached to port from redirect frames to port to? Default: no. */
 int vx_off_allow_redirect(struct vx_offload *off, unsigned int from, unsigned int to, int allow);
+
+/*
+ * The engine programs are prepared for and run with (before the first load; default the JIT
+ * where vx_jit_supported(), else the interpreter). Objects loaded for the JIT may also be
+ * attached to run in the interpreter, not the other way round.
+ */
+void vx_off_set_engine(struct vx_offload *off, enum vx_engine engine);
+enum vx_engine vx_off_engine(const struct vx_offload *off);
+/* vx_off_attach() with an engine for this attachment; engine < 0: the registry's. */
+int vx_off_attach_engine(struct vx_offload *off, unsigned int port, uint32_t id,
+			 const char *prog, uint32_t ifindex, int engine, struct vx_error *err);
+/* What is attached to port: object id (0: nothing), program name, ifindex, engine. */
+uint32_t vx_off_attached(struct vx_offload *off, unsigned int port, const char **prog,
+			 uint32_t *ifindex, enum vx_engine *engine);
+/* May port from's program redirect to to? (the policy vx_off_allow_redirect sets) */
+int vx_off_redirect_allowed(struct vx_offload *off, unsigned int from, unsigned int to);
 
 #endif /* VXOFFLOAD_OFFLOAD_H */
