@@ -291,6 +291,10 @@ static void test_reassembly_loss(void)
 	   "lost chunk: transfer incomplete");
 	ok(put(p, &g, chunk_req(11, 3), 2500) == CHAN_CHUNK_NEW && chan_xfer_complete(x) &&
 	   !memcmp(x->buf, obj, OBJ_LEN), "retransmitted chunk completes it");
+	chan_xfer_expire(p, &g, 2499);
+	ok(chan_xfer_find(p, 11) == x, "a clock read before the last chunk expires nothing");
+	chan_xfer_expire(p, &g, 2500 + CHAN_XFER_TIMEOUT_MS);
+	ok(chan_xfer_find(p, 11) == x, "not expired at exactly the timeout");
 	chan_port_clear(p, &g);
 	free(p);
 }

@@ -341,8 +341,8 @@ static bool drain_port(struct vx_chan *c, unsigned int port, unsigned int *done)
 
 unsigned int vx_chan_process(struct vx_chan *c)
 {
-	uint64_t v, t = now_ms();
 	unsigned int i, done = 0;
+	uint64_t v;
 	bool more = false;
 
 	if (read(c->efd, &v, sizeof(v)) < 0 && errno != EAGAIN)
@@ -353,7 +353,7 @@ unsigned int vx_chan_process(struct vx_chan *c)
 
 		if (drain_port(c, port, &done))
 			more = true;
-		chan_xfer_expire(&c->ports[port], &c->g, t);
+		chan_xfer_expire(&c->ports[port], &c->g, now_ms());
 	}
 	if (c->nports)
 		c->rr = (c->rr + 1) % c->nports;

@@ -62,7 +62,8 @@ void chan_xfer_expire(struct chan_port *p, struct chan_global *g, uint64_t now_m
 	for (i = 0; i < CHAN_MAX_XFERS; i++) {
 		struct chan_xfer *x = &p->xfers[i];
 
-		if (x->used && now_ms - x->last_ms > CHAN_XFER_TIMEOUT_MS) {
+		if (x->used && now_ms > x->last_ms &&
+		    now_ms - x->last_ms > CHAN_XFER_TIMEOUT_MS) {
 			p->cnt.xfers_expired++;
 			xfer_free(p, g, x);
 		}

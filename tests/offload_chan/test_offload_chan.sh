@@ -57,14 +57,31 @@ stat_of() { # name from the last `offload stats` output
 	sed -n "s/^$1 //p" "$dir/out"
 }
 
-# B receives in the background while A sends COUNT frames; prints what B got.
+connected() { # port, true|false: wait (bounded) until the port's guest is in that state
+	i=0
+	until ctl port list | grep -Eq "^[0-9]+ +$1 +vhost-user +$2 "; do
+		i=$((i + 1))
+		[ $i -gt 200 ] && return 1
+		sleep 0.05
+	done
+}
+
+# B receives in the background while A sends COUNT frames; prints what B got. B stops once it
+# has them all, else 2 s after A is done (what the firewall dropped is checked by counters).
 traffic() {
-	timeout -s TERM 20 "$VGUEST" --socket "$dir/b.sock" --mac "$MAC_B" --json recv \
-		--timeout 1.5 >"$dir/recv" 2>>"$dir/vguest.err" &
+	connected b false	# the last offload command's connection is gone
+	timeout -s TERM 60 "$VGUEST" --socket "$dir/b.sock" --mac "$MAC_B" --json recv \
+		--count "$1" >"$dir/recv" 2>>"$dir/vguest.err" &
 	r=$!
-	sleep 0.3
-	timeout -s TERM 20 "$VGUEST" --socket "$dir/a.sock" --mac "$MAC_A" --json send \
+	connected b true
+	timeout -s TERM 60 "$VGUEST" --socket "$dir/a.sock" --mac "$MAC_A" --json send \
 		--to "$MAC_B" --count "$1" >/dev/null 2>>"$dir/vguest.err"
+	i=0
+	while kill -0 $r 2>/dev/null && [ $i -lt 20 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	kill -TERM $r 2>/dev/null
 	wait $r
 	field "$(tail -n 1 "$dir/recv")" received
 }
