@@ -17,6 +17,7 @@ demo: all
 
 bench: all
 	@build/bench/verify_time build/tests/xdp/*.o
+	@build/bench/offload build/tests/offload/progs
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 # scripts/demo.sh - what `make demo` shows: the eBPF engine assembling and running a program,
-# then the switch: vxdpd with two vguests, traffic and live counters. Offload is not built yet.
+# then the switch: vxdpd with two vguests, traffic, a host-attached XDP firewall, live counters.
 set -eu
 cd "$(dirname "$0")/.."
 vxdp=build/tools/vxdp
@@ -36,7 +36,5 @@ echo "-- a read past the frame is stopped, not executed:"
 printf 'ldxdw %%r0, [%%r1+30]\nexit\n' >"$tmp/oob.s"
 $vxdp asm --hex "$tmp/oob.s" | $plugin "$udp" || true
 echo
-echo "== vxdp demo: the switch (vxdpd with two vguests)"
+echo "== vxdp demo: the switch (vxdpd with two vguests) and an offloaded firewall"
 tests/switch/demo.sh build
-echo
-echo "Not built yet: offloaded XDP programs in the switch (the guest channel). See docs/ARCHITECTURE.md."

@@ -56,9 +56,9 @@ static void show(struct json_object *ans, uint64_t prev[][NCOLS], bool first, bo
 	n = json_object_array_length(a);
 	if (tty)
 		printf("\033[H\033[2J");
-	printf("vxdp top - totals (per second)    q or ^C to quit\n%-12s", "PORT");
+	printf("vxdp top: total/last second, per port    (q or ^C quits)\n%-12s", "PORT");
 	for (c = 0; c < NCOLS; c++)
-		printf(" %20s", heads[c]);
+		printf(" %16s", heads[c]);
 	printf("\n");
 	for (i = 0; i < n && i < MAX_PORTS; i++) {
 		struct json_object *p = json_object_array_get_idx(a, i);
@@ -69,9 +69,9 @@ static void show(struct json_object *ans, uint64_t prev[][NCOLS], bool first, bo
 			uint64_t now = field(p, c);
 			char cell[40];
 
-			snprintf(cell, sizeof(cell), "%" PRIu64 " (%" PRIu64 ")", now,
+			snprintf(cell, sizeof(cell), "%" PRIu64 "/%" PRIu64, now,
 				 first ? 0 : now - prev[i][c]);
-			printf(" %20s", cell);
+			printf(" %16s", cell);
 			prev[i][c] = now;
 		}
 		printf("\n");
