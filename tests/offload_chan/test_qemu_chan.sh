@@ -63,6 +63,9 @@ ctl() { timeout 10 "$VXDP" "$@" --ctl "$dir/ctl.sock"; }
 vxq() { # key: the rest of the guest's first "VXQ: key ..." line
 	sed -n "s/^VXQ: $1 *//p" "$dir/console.log" | tr -d '\r' | head -n 1
 }
+vxq_has() { # key, pattern: the guest's report for key matches
+	vxq "$1" | grep -q "$2"
+}
 wait_for() { # seconds, command
 	t=$(($1 * 10))
 	shift
@@ -118,16 +121,16 @@ rc=$?
 pids=$sw
 
 check "QEMU ran the guest and it powered off (exit $rc)" test $rc = 0
-check "vxdp-guest hello from inside the guest" sh -c "vxq hello | grep -q '^0 host speaks version 1'"
+check "vxdp-guest hello from inside the guest" vxq_has hello "^0 host speaks version 1"
 check "vxdp-guest prog load --attach from inside the guest: $(vxq load)" \
-	sh -c "vxq load | grep -q '^0 loaded /chan_fw.o as [0-9]*, attached'"
-check "map update blocks UDP port 9001: $(vxq block)" sh -c "vxq block | grep -q '^0 updated'"
+	vxq_has load "^0 loaded /chan_fw.o as [0-9]*, attached"
+check "map update blocks UDP port 9001: $(vxq block)" vxq_has block "^0 updated"
 check "blocked: the guest saw only the marker (Udp NoPorts $(vxq noports1))" \
 	test "$(vxq noports1)" = 1
 check "the program counted $COUNT hits (map value $(vxq hits))" test "$(vxq hits)" = "32 00 00 00"
 drop=$(vxq drop)
 check "the port's counters: dropped in the host (drop ${drop:-none})" test "${drop:-0}" -ge $COUNT
-check "map delete unblocks: $(vxq unblock)" sh -c "vxq unblock | grep -q '^0 deleted'"
+check "map delete unblocks: $(vxq unblock)" vxq_has unblock "^0 deleted"
 check "unblocked: all $COUNT datagrams and the marker reached the guest (Udp NoPorts $(vxq noports2))" \
 	test "$(vxq noports2)" = $((COUNT + 2))
 check "prog list from the guest shows its attached object" test "$(vxq list)" = 1
