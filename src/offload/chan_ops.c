@@ -438,7 +438,7 @@ static void do_counters(struct chan_ctx *cx)
 	struct vx_chan_wr *w = &cx->body;
 
 	vx_off_counters(cx->off, cx->port, &c);
-	vx_chan_put_u8(w, 20);
+	vx_chan_put_u8(w, 21);
 	put_counter(w, "runs", c.runs);
 	put_counter(w, "pass", c.pass);
 	put_counter(w, "drop", c.drop);
@@ -459,6 +459,7 @@ static void do_counters(struct chan_ctx *cx)
 	put_counter(w, "chan_xfers_expired", k->xfers_expired);
 	put_counter(w, "chan_bad_checksum", k->bad_checksum);
 	put_counter(w, "chan_errors", k->errors);
+	put_counter(w, "chan_reply_drops", k->reply_drops);
 }
 
 void chan_do(struct chan_ctx *cx, const struct vx_chan_req *q)
