@@ -104,6 +104,10 @@ in_ns "$VXDP_GUEST" -i $IF --timeout 200 --retries 1 hello >/dev/null 2>"$dir/ta
 rc=$?
 check "a channel frame from the host-side tap port gets no answer (exit $rc)" \
 	sh -c "[ $rc -eq 1 ] && grep -q 'no answer' '$dir/tap.err'"
+tapdrop=$(ctl stats --json | python3 -c '
+import json, sys
+print([p for p in json.load(sys.stdin)["ports"] if p["name"] == "host"][0]["drops"]["ctl"])')
+check "the switch dropped both tries at the tap port (drops.ctl $tapdrop)" test "${tapdrop:-0}" -ge 2
 
 "$QEMU_DIR/boot.sh" --kernel "$VMLINUZ" --initrd "$dir/initrd.gz" --socket "$dir/vm.sock" \
 	--log "$dir/console.log" --mac $GUEST_MAC --cpu 1 --timeout 500 \
