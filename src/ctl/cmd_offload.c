@@ -5,9 +5,12 @@
  * the trusted helper class and no quotas (VX_OFF_HOST). See docs/offload.md.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <vxbpf/map.h>
 #include <vxoffload/offload.h>
@@ -79,36 +82,35 @@ static uint8_t *b64_decode(const char *s, size_t *len)
 	return out;
 }
 
+/* A regular file of at most VX_OFF_OBJ_MAX_BYTES (never a FIFO or device: no blocking). */
 static uint8_t *read_object(const char *path, size_t *len, struct json_object **err)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf;
-	long size;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	uint8_t *buf = NULL;
+	struct stat st;
+	ssize_t n = -1;
 
-	if (!f) {
+	if (fd < 0) {
 		*err = ctl_error("cannot read %s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (fseek(f, 0, SEEK_END) || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
-		fclose(f);
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		*err = ctl_error("cannot read %s: not a regular file", path);
-		return NULL;
+	} else if ((uint64_t)st.st_size > VX_OFF_OBJ_MAX_BYTES) {
+		*err = ctl_error("%s: object of %lld bytes exceeds the %u-byte maximum", path,
+				 (long long)st.st_size, VX_OFF_OBJ_MAX_BYTES);
+	} else if ((buf = malloc(st.st_size ? (size_t)st.st_size : 1))) {
+		n = read(fd, buf, (size_t)st.st_size);
+		if (n != (ssize_t)st.st_size) {
+			*err = ctl_error("cannot read %s", path);
+			free(buf);
+			buf = NULL;
+		}
+	} else {
+		*err = ctl_error("out of memory");
 	}
-	if ((unsigned long)size > VX_OFF_OBJ_MAX_BYTES) {
-		fclose(f);
-		*err = ctl_error("%s: object of %ld bytes exceeds the %u-byte maximum", path, size,
-				 VX_OFF_OBJ_MAX_BYTES);
-		return NULL;
-	}
-	buf = malloc(size ? (size_t)size : 1);
-	if (buf && fread(buf, 1, (size_t)size, f) != (size_t)size) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (!buf)
-		*err = ctl_error("cannot read %s", path);
-	*len = (size_t)size;
+	close(fd);
+	*len = buf ? (size_t)n : 0;
 	return buf;
 }
 

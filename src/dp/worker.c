@@ -178,7 +178,7 @@ static void flush_all(struct vx_worker *w)
 {
 	unsigned int i;
 
-	/* flush() may touch more ports (a full queue); the list only grows. */
+	/* A destination flushed early (its queue was full) is still listed once. */
 	for (i = 0; i < w->ntouched; i++) {
 		w->marked[w->touched[i]] = false;
 		flush(w, w->touched[i]);
