@@ -6,6 +6,9 @@
  * are deliberately stricter, listed apart); then every program of the compiled objects given as
  * further arguments must be accepted.
  *
+ * Programs with functions are given to the kernel with a minimal BTF and func_info (it wants
+ * them for callbacks). KLOG=1 prints the kernel's verifier log of every case.
+ *
  * Case files are assembler text with header comments:
  *   # maps: TYPE:KEY:VALUE:ENTRIES[:ro] ...   maps created for the case, indexed from 0
  *   # ref: SLOT MAP                              ld_imm64 at SLOT references map MAP
@@ -15,16 +18,25 @@
  *   # expect: TEXT                               neg: a substring of the reason
  *   # policy: WHY                                neg: the kernel (root) accepts it; we do not
  *   # rule: TEXT                                 the rule the case breaks (documentation)
- *   # kernel: skip WHY                           not compared with the kernel (e.g. callbacks:
- *                                                the kernel wants BTF func_info for them)
+ *   # kernel: skip WHY                           not compared with the kernel
+ *   # kernel: since X.Y                          compared only with kernels X.Y or newer (the
+ *                                                kernel's verdict changed then)
+ *   # data: MAP TEXT                             MAP's value for key 0 starts with TEXT and a NUL
+ *                                                (C escapes \n \t \\); a read-only map is then
+ *                                                frozen, as a loader does with .rodata
+ *   # gap: WHY                                   pos: a known precision gap (the kernel accepts it,
+ *                                                we do not yet): reported, not failed; accepting
+ *                                                it fails until the line is removed
  */
 #include <dirent.h>
 #include <errno.h>
 #include <linux/bpf.h>
+#include <linux/btf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,7 +58,12 @@ struct patch {
 struct tcase {
 	char name[256];
 	char expect[256];
+	char gap[256];
 	bool policy, guest, no_kernel;
+	int kernel_since; /* major * 1000 + minor, 0: any */
+	int data_map; /* -1: none */
+	char data[256];
+	size_t data_len;
 	struct vx_map_def defs[MAX_MAPS];
 	int nmaps;
 	struct patch patches[MAX_PATCH];
@@ -81,6 +98,24 @@ static int parse_map(const char *spec, struct vx_map_def *d)
 	return d->type ? 0 : -1;
 }
 
+/* TEXT with C escapes into tc->data, NUL-terminated. */
+static void parse_data(const char *text, struct tcase *tc)
+{
+	size_t n = 0;
+
+	for (; *text && n + 1 < sizeof(tc->data); text++) {
+		char c = *text;
+
+		if (c == '\\' && text[1]) {
+			text++;
+			c = *text == 'n' ? '\n' : *text == 't' ? '\t' : *text;
+		}
+		tc->data[n++] = c;
+	}
+	tc->data[n++] = '\0';
+	tc->data_len = n;
+}
+
 static void parse_header(const char *text, struct tcase *tc)
 {
 	const char *line = text;
@@ -88,6 +123,7 @@ static void parse_header(const char *text, struct tcase *tc)
 	for (; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
 		char buf[512], *p;
 		size_t n = strcspn(line, "\n");
+		int consumed = 0, major, minor;
 		struct patch *pt = &tc->patches[tc->npatches];
 
 		if (n >= sizeof(buf) || line[0] != '#')
@@ -97,8 +133,15 @@ static void parse_header(const char *text, struct tcase *tc)
 		if (!strncmp(buf, "# expect: ", 10)) {
 			snprintf(tc->expect, sizeof(tc->expect), "%.*s", (int)sizeof(tc->expect) - 1,
 				 buf + 10);
+		} else if (!strncmp(buf, "# gap: ", 7)) {
+			snprintf(tc->gap, sizeof(tc->gap), "%.*s", (int)sizeof(tc->gap) - 1, buf + 7);
+		} else if (!strncmp(buf, "# data: ", 8) &&
+			   sscanf(buf + 8, "%d %n", &tc->data_map, &consumed) == 1) {
+			parse_data(buf + 8 + consumed, tc);
 		} else if (!strncmp(buf, "# policy:", 9)) {
 			tc->policy = true;
+		} else if (sscanf(buf, "# kernel: since %d.%d", &major, &minor) == 2) {
+			tc->kernel_since = major * 1000 + minor;
 		} else if (!strncmp(buf, "# kernel: skip", 14)) {
 			tc->no_kernel = true;
 		} else if (!strncmp(buf, "# class: guest", 14)) {
@@ -173,11 +216,126 @@ static long sys_bpf(int cmd, union bpf_attr *attr)
 	return syscall(__NR_bpf, cmd, attr, sizeof(*attr));
 }
 
+/* Set the value of key 0 from the case's data, and freeze a read-only map. */
+static int kernel_fill(int fd, const struct vx_map_def *d, const struct tcase *tc)
+{
+	char *value = calloc(1, d->value_size);
+	uint32_t key = 0;
+	union bpf_attr a;
+	int rc;
+
+	if (!value)
+		return -1;
+	memcpy(value, tc->data, tc->data_len < d->value_size ? tc->data_len : d->value_size);
+	memset(&a, 0, sizeof(a));
+	a.map_fd = (uint32_t)fd;
+	a.key = (uintptr_t)&key;
+	a.value = (uintptr_t)value;
+	rc = (int)sys_bpf(BPF_MAP_UPDATE_ELEM, &a);
+	free(value);
+	if (rc || !(d->flags & VX_F_RDONLY_PROG))
+		return rc;
+	memset(&a, 0, sizeof(a));
+	a.map_fd = (uint32_t)fd;
+	return (int)sys_bpf(BPF_MAP_FREEZE, &a);
+}
+
+/* Our side of the same. */
+static int fill(struct vx_map *m, const struct tcase *tc)
+{
+	const struct vx_map_def *d = vx_map_get_def(m);
+	char *value = calloc(1, d->value_size);
+	uint32_t key = 0;
+	int rc;
+
+	if (!value)
+		return -1;
+	memcpy(value, tc->data, tc->data_len < d->value_size ? tc->data_len : d->value_size);
+	rc = vx_map_update(m, &key, value, 0);
+	free(value);
+	if (!rc && (d->flags & VX_F_RDONLY_PROG))
+		vx_map_freeze(m);
+	return rc;
+}
+
+/*
+ * The kernel loads a program whose functions are callbacks only with BTF func_info naming every
+ * function: make a minimal BTF (int, a prototype `int (void)`, one static FUNC per function) and
+ * the func_info for the function starts (insn 0, call and function reference targets).
+ */
+#define MAX_FUNCS 32
+
+static int func_starts(const struct vx_insn *insns, size_t len, uint32_t *starts)
+{
+	int n = 1, i, k;
+	size_t j;
+
+	starts[0] = 0;
+	for (j = 0; j < len; j++) {
+		bool call = insns[j].code == (VX_JMP | VX_CALL) && insns[j].src == VX_CALL_LOCAL;
+		bool ref = insns[j].code == VX_LD_IMM64 && insns[j].src == VX_PSEUDO_FUNC;
+		long t = (long)j + 1 + insns[j].imm;
+
+		if ((!call && !ref) || t < 0 || (size_t)t >= len)
+			continue;
+		for (i = 0; i < n && starts[i] != (uint32_t)t; i++)
+			;
+		if (i == n && n < MAX_FUNCS)
+			starts[n++] = (uint32_t)t;
+	}
+	for (i = 1; i < n; i++) /* insertion sort: the kernel wants them in order */
+		for (k = i; k > 0 && starts[k - 1] > starts[k]; k--) {
+			uint32_t t = starts[k];
+
+			starts[k] = starts[k - 1];
+			starts[k - 1] = t;
+		}
+	return n;
+}
+
+static int load_func_btf(int nfuncs)
+{
+	uint32_t types[3 + 2 * 3 + MAX_FUNCS * 3], *t = types;
+	char strs[8 + MAX_FUNCS * 4], blob[sizeof(struct btf_header) + sizeof(types) + sizeof(strs)];
+	struct btf_header h = { .magic = BTF_MAGIC, .version = BTF_VERSION,
+				.hdr_len = sizeof(struct btf_header) };
+	size_t sl = 5;
+	union bpf_attr a;
+	int i;
+
+	memcpy(strs, "\0int", 5);
+	*t++ = 1;			 /* [1] int */
+	*t++ = BTF_KIND_INT << 24;
+	*t++ = 4;
+	*t++ = BTF_INT_SIGNED << 24 | 32;
+	*t++ = 0;			 /* [2] int (void) */
+	*t++ = BTF_KIND_FUNC_PROTO << 24;
+	*t++ = 1;
+	for (i = 0; i < nfuncs; i++) {	 /* [3 + i] static int fI(void) */
+		*t++ = (uint32_t)sl;
+		*t++ = BTF_KIND_FUNC << 24;
+		*t++ = 2;
+		sl += (size_t)snprintf(strs + sl, sizeof(strs) - sl, "f%d", i) + 1;
+	}
+	h.type_len = (uint32_t)((char *)t - (char *)types);
+	h.str_off = h.type_len;
+	h.str_len = (uint32_t)sl;
+	memcpy(blob, &h, sizeof(h));
+	memcpy(blob + sizeof(h), types, h.type_len);
+	memcpy(blob + sizeof(h) + h.type_len, strs, sl);
+	memset(&a, 0, sizeof(a));
+	a.btf = (uintptr_t)blob;
+	a.btf_size = (uint32_t)(sizeof(h) + h.type_len + sl);
+	return (int)sys_bpf(BPF_BTF_LOAD, &a);
+}
+
 /* 1 accepted, 0 rejected, -1 could not ask. */
 static int kernel_verdict(const struct tcase *tc, const struct vx_insn *insns, size_t len)
 {
 	struct bpf_insn *k = calloc(len, sizeof(*k));
-	int fds[MAX_MAPS], i, verdict = -1;
+	int fds[MAX_MAPS], i, verdict = -1, nfuncs, btf_fd = -1;
+	struct bpf_func_info finfo[MAX_FUNCS];
+	uint32_t starts[MAX_FUNCS];
 	union bpf_attr a;
 	size_t j;
 
@@ -191,6 +349,10 @@ static int kernel_verdict(const struct tcase *tc, const struct vx_insn *insns, s
 		fds[i] = (int)sys_bpf(BPF_MAP_CREATE, &a);
 		if (fds[i] < 0)
 			goto out;
+		if (i == tc->data_map && kernel_fill(fds[i], &tc->defs[i], tc)) {
+			close(fds[i]);
+			goto out;
+		}
 	}
 	for (j = 0; j < len; j++) {
 		k[j].code = insns[j].code;
@@ -206,7 +368,20 @@ static int kernel_verdict(const struct tcase *tc, const struct vx_insn *insns, s
 			k[j].imm = insns[j].imm < tc->nmaps ? fds[insns[j].imm] : -1;
 		}
 	}
+	nfuncs = func_starts(insns, len, starts);
+	if (nfuncs > 1 && (btf_fd = load_func_btf(nfuncs)) < 0) {
+		i = tc->nmaps;
+		goto out;
+	}
 	memset(&a, 0, sizeof(a));
+	for (i = 0; nfuncs > 1 && i < nfuncs; i++)
+		finfo[i] = (struct bpf_func_info){ starts[i], (uint32_t)(3 + i) };
+	if (nfuncs > 1) {
+		a.prog_btf_fd = (uint32_t)btf_fd;
+		a.func_info = (uintptr_t)finfo;
+		a.func_info_rec_size = sizeof(finfo[0]);
+		a.func_info_cnt = (uint32_t)nfuncs;
+	}
 	a.prog_type = BPF_PROG_TYPE_XDP;
 	a.insns = (uintptr_t)k;
 	a.insn_cnt = (uint32_t)len;
@@ -226,6 +401,8 @@ static int kernel_verdict(const struct tcase *tc, const struct vx_insn *insns, s
 out:
 	while (i-- > 0)
 		close(fds[i]);
+	if (btf_fd >= 0)
+		close(btf_fd);
 	free(k);
 	return verdict;
 }
@@ -241,15 +418,30 @@ static const char *klog_tail(void)
 	return p ? p + 1 : klog;
 }
 
+/* The running kernel's version as major * 1000 + minor. */
+static int running_kernel(void)
+{
+	static int v = -1;
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (v < 0) {
+		if (!uname(&u))
+			sscanf(u.release, "%d.%d", &major, &minor);
+		v = major * 1000 + minor;
+	}
+	return v;
+}
+
 /* ---- cases ---- */
 
-static int agree, disagree, policy_cases, kskipped;
+static int agree, disagree, policy_cases, kskipped, nneg, npos, ngaps, nguest, npolicy;
 
 static void run_case(const char *dir, const char *file, bool pos)
 {
 	char path[1024], msg[512], vlog[1 << 14];
 	struct vx_map *maps[MAX_MAPS] = { 0 };
-	struct tcase tc = { 0 };
+	struct tcase tc = { .data_map = -1 };
 	struct vx_insn *insns = NULL;
 	struct vx_prog prog = { 0 };
 	struct vx_verify_opts o = { 0 };
@@ -282,6 +474,10 @@ static void run_case(const char *dir, const char *file, bool pos)
 			ok(false, "%s: map %d: %s", tc.name, i, err.msg);
 			goto out;
 		}
+		if (i == tc.data_map && fill(maps[i], &tc)) {
+			ok(false, "%s: map %d: cannot set its data", tc.name, i);
+			goto out;
+		}
 	}
 	prog.name = tc.name;
 	prog.insns = insns;
@@ -294,13 +490,21 @@ static void run_case(const char *dir, const char *file, bool pos)
 	o.log_level = 1;
 	rc = vx_verify(&prog, &o, NULL, &err);
 	vx_error_str(&err, msg, sizeof(msg));
-	if (pos)
+	pos ? npos++ : nneg++;
+	nguest += tc.guest;
+	npolicy += !pos && tc.policy;
+	if (pos && tc.gap[0]) {
+		ngaps++;
+		ok(rc != 0, "%s: known precision gap (%s)%s%s", tc.name, tc.gap,
+		   rc ? ": rejected: " : " -- now accepted: remove its # gap: line",
+		   rc ? msg : "");
+	} else if (pos)
 		ok(rc == 0, "%s: accepted%s%s", tc.name, rc ? " -- rejected: " : "", rc ? msg : "");
 	else
 		ok(rc && tc.expect[0] && strstr(msg, tc.expect), "%s: rejected: %s%s%s", tc.name, msg,
 		   tc.expect[0] && strstr(msg, tc.expect) ? "" : " -- expected: ", 
 		   tc.expect[0] && strstr(msg, tc.expect) ? "" : tc.expect);
-	if (!kernel_ok || tc.no_kernel) {
+	if (!kernel_ok || tc.no_kernel || running_kernel() < tc.kernel_since) {
 		kskipped++;
 		goto out;
 	}
@@ -310,6 +514,8 @@ static void run_case(const char *dir, const char *file, bool pos)
 		kskipped++;
 		goto out;
 	}
+	if (getenv("KLOG"))
+		fputs(klog, stdout);
 	if (!pos && tc.policy) {
 		policy_cases++;
 		ok(kv == 1, "%s: policy case: the kernel (root) accepts it%s%s", tc.name,
@@ -425,6 +631,10 @@ int main(int argc, char **argv)
 	kernel_ok = getenv("VXDP_NO_KERNEL") == NULL;
 	run_dir(argv[1], "neg", false);
 	run_dir(argv[1], "pos", true);
+	snprintf(line, sizeof(line),
+		 "%d negative cases (%d policy, stricter than the kernel), %d positive cases (%d known precision gaps), %d verified as guest programs",
+		 nneg, npolicy, npos, ngaps, nguest);
+	diag(line);
 	if (kernel_ok || agree || disagree) {
 		snprintf(line, sizeof(line),
 			 "kernel agreement: %d agree, %d disagree, %d policy cases (stricter than the kernel), %d not compared",

@@ -321,6 +321,9 @@ static bool ptr_sub_ok(const struct vreg *a, const struct vreg *b)
 
 	if (pa && pb)
 		return true;
+	/* Two map elements or samples: their distance is host heap layout. */
+	if ((a->type == T_MAP_VALUE || a->type == T_MEM) && a->id != b->id)
+		return false;
 	return a->type == b->type && a->map == b->map && a->frameno == b->frameno &&
 	       !a->maybe_null && !b->maybe_null && a->type != T_MAP_PTR && a->type != T_FUNC;
 }

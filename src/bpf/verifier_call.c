@@ -233,21 +233,53 @@ void release_ref(struct vstate *st, uint32_t ref_id)
 	invalidate_if(st, has_ref, ref_id);
 }
 
+/*
+ * An array lookup whose key is known zero cannot miss: its result needs no NULL check (the
+ * kernel elides it since 6.14). Keys are 4 bytes; only zeroed bytes are known here (a nonzero
+ * constant would need the stack to keep 4-byte spills). Returns 1 when known, -1 on error.
+ */
+static int lookup_cannot_miss(struct venv *env, const struct call_ctx *c)
+{
+	const struct vx_map_def *d = vx_map_get_def(env->prog->maps[c->map]);
+	const struct vreg *k = &cur_regs(env)[2];
+	const struct vframe *f;
+	uint64_t mask = 0;
+	int lo, b;
+
+	if ((d->type != VX_MAP_ARRAY && d->type != VX_MAP_PERCPU_ARRAY) || !d->max_entries ||
+	    k->type != T_STACK || !tn_is_const(k->var))
+		return 0;
+	f = env->cur->frames[k->frameno];
+	lo = k->off + (int)k->var.value;
+	for (b = lo; b < lo + (int)d->key_size; b++) {
+		int s = (-b - 1) / 8;
+
+		if (b >= 0 || s >= f->nslots || f->slots[s].type[b + 8 * (s + 1)] != S_ZERO)
+			return 0;
+		mask |= 1ull << s;
+	}
+	return mark_slots_precise(env, k->frameno, mask) ? -1 : 1;
+}
+
 static int set_result(struct venv *env, int idx, struct call_ctx *c)
 {
 	struct vreg *r0 = &cur_regs(env)[0];
 	struct vstate *st = env->cur;
+	int known;
 
 	switch (c->h->ret) {
 	case VX_RET_VOID:
 		reg_mark_not_init(r0);
 		return 0;
 	case VX_RET_MAP_VALUE_OR_NULL:
+		known = lookup_cannot_miss(env, c);
+		if (known < 0)
+			return -1;
 		reg_mark_const(r0, 0);
 		r0->type = T_MAP_VALUE;
-		r0->maybe_null = 1;
+		r0->maybe_null = !known;
 		r0->map = c->map;
-		r0->id = new_id(env);
+		r0->id = known ? 0 : new_id(env);
 		return 0;
 	case VX_RET_MEM_OR_NULL:
 		if (st->nrefs == V_MAX_REFS)
@@ -297,6 +329,7 @@ static int enter_callback(struct venv *env, int idx, struct call_ctx *c)
 		f->regs[1].map = c->map;
 		f->regs[2] = f->regs[1];
 		f->regs[2].type = T_MAP_KEY;
+		f->regs[2].frameno = (uint8_t)fi; /* an array's key lives in the helper's frame */
 		f->regs[3] = f->regs[1];
 		f->regs[3].type = T_MAP_VALUE;
 		f->regs[4] = caller->regs[3];
@@ -326,13 +359,135 @@ static int enter_callback(struct venv *env, int idx, struct call_ctx *c)
 	return 0;
 }
 
+/*
+ * Guest policy for bpf_trace_printk. A pointer in r3-r5 may be printed only through what it
+ * points to (%s, %pI4, %pi4, %pI6, %pi6), never as a number, so the format must be known at load
+ * time: a frozen read-only map value (.rodata, where bpf_printk puts it) at a constant offset.
+ * What a pointer shows must be memory the program may read that holds no pointer and no
+ * unwritten byte: 4 or 16 bytes for an address; for %s, a string whose NUL is proven, on the
+ * stack or in a frozen read-only map value.
+ */
+static const char *rodata_at(struct venv *env, const struct vreg *r, uint32_t *left)
+{
+	struct vx_map *m;
+	const struct vx_map_def *d;
+	uint32_t key = 0;
+	int64_t off;
+	char *v;
+
+	if (r->type != T_MAP_VALUE || r->maybe_null || !tn_is_const(r->var))
+		return NULL;
+	m = env->prog->maps[r->map];
+	d = vx_map_get_def(m);
+	off = r->off + (int64_t)r->var.value;
+	if (d->type != VX_MAP_ARRAY || !(d->flags & VX_F_RDONLY_PROG) || !vx_map_frozen(m) ||
+	    off < 0 || off >= d->value_size)
+		return NULL;
+	v = vx_map_lookup_elem(m, &key);
+	if (!v)
+		return NULL;
+	*left = d->value_size - (uint32_t)off;
+	return v + off;
+}
+
+static bool stack_string_ends(struct venv *env, const struct vreg *r)
+{
+	const struct vframe *f = env->cur->frames[r->frameno];
+	int b;
+
+	if (!tn_is_const(r->var))
+		return false;
+	for (b = r->off + (int)r->var.value; b < 0 && b >= -V_STACK; b++) {
+		int s = (-b - 1) / 8, i = b + 8 * (s + 1);
+		const struct vslot *sl;
+
+		if (s >= f->nslots)
+			return false;
+		sl = &f->slots[s];
+		if (sl->type[i] == S_ZERO)
+			return true;
+		if (sl->type[i] == S_SPILL && (sl->spill.type != T_SCALAR || !reg_is_const(&sl->spill)))
+			return false;
+		if (sl->type[i] == S_SPILL && !((sl->spill.var.value >> (8 * i)) & 0xff))
+			return true;
+		if (sl->type[i] == S_INVALID)
+			return false;
+	}
+	return false;
+}
+
+/* kind: 's' a string, 4 or 16 an address of that many bytes, 0 a number. */
+static int printk_shown(struct venv *env, int idx, int regno, int kind)
+{
+	const struct vreg *r = &cur_regs(env)[regno];
+	uint32_t left;
+	const char *str;
+
+	if (!is_pointer(r))
+		return 0;
+	if (kind == 4 || kind == 16)
+		return helper_mem(env, idx, regno, (uint64_t)kind);
+	if (kind != 's')
+		return verr(env, idx, "R%d leaks addr into helper function", regno);
+	if (r->type == T_STACK && stack_string_ends(env, r))
+		return 0;
+	str = rodata_at(env, r, &left);
+	if (str && memchr(str, 0, left))
+		return 0;
+	return verr(env, idx, "R%d: %%s of memory with no proven NUL, written bytes or pointers",
+		    regno);
+}
+
+/*
+ * Every argument the format consumes must be initialised too: the engines leave whatever a
+ * register last held (a host address, after a helper call) in one never written. When the format
+ * is unknown at load time, r3-r5 all count as consumed.
+ */
 static int check_guest_printk(struct venv *env, int idx)
 {
-	int i;
+	const struct vreg *regs = cur_regs(env);
+	const char *f, *end;
+	uint32_t left;
+	int i, arg = 3;
 
-	for (i = 3; i <= 5; i++)
-		if (is_pointer(&cur_regs(env)[i]))
-			return verr(env, idx, "R%d leaks addr into helper function", i);
+	f = rodata_at(env, &regs[1], &left);
+	for (i = 3; !f && i <= 5; i++) {
+		if (check_reg_read(env, idx, i))
+			return -1;
+		if (is_pointer(&regs[i]))
+			return verr(env, idx,
+				    "R%d leaks addr into helper function (the format is not read-only data)",
+				    i);
+	}
+	if (!f)
+		return 0;
+	end = memchr(f, 0, left);
+	end = end ? end : f + left;
+	for (; f < end && arg <= 5; f++) {
+		const char *c = f + 1;
+		int kind;
+
+		if (*f != '%')
+			continue;
+		if (c < end && *c == '%') {
+			f = c;
+			continue;
+		}
+		if (end - c >= 3 && c[0] == 'p' && (c[1] == 'i' || c[1] == 'I') &&
+		    (c[2] == '4' || c[2] == '6')) {
+			kind = c[2] == '4' ? 4 : 16;
+		} else {
+			while (c < end && *c == 'l')
+				c++;
+			kind = c < end && *c == 's' ? 's' : 0;
+		}
+		if (check_reg_read(env, idx, arg) || printk_shown(env, idx, arg, kind))
+			return -1;
+		arg++;
+	}
+	for (; arg <= 5; arg++)
+		if (is_pointer(&regs[arg]))
+			return verr(env, idx, "R%d leaks addr into helper function", arg);
 	return 0;
 }
 
@@ -365,6 +520,10 @@ int check_helper_call(struct venv *env, int idx, const struct vx_insn *in, int *
 	if (c.h->flags & VX_HELPER_TAIL_CALL) {
 		if (env->cur->nrefs)
 			return verr(env, idx, "tail_call would lead to reference leak");
+		/* A callback runs under a helper's own frame: nothing to unwind into. */
+		for (i = 0; i <= env->cur->curframe; i++)
+			if (env->cur->frames[i]->in_callback)
+				return verr(env, idx, "tail_call is not allowed in a callback");
 		env->subs[cur_frame(env)->subprog].has_tail_call = true;
 	}
 	if (c.callback >= 0 && enter_callback(env, idx, &c))

@@ -154,6 +154,9 @@ static int check_reachable(struct venv *env)
 	return 0;
 }
 
+/* The most stack the callers of a function that tail-calls may use (the kernel's limit). */
+#define V_TAIL_CALL_STACK 256
+
 /* Depth-first over the call graph: recursion, frames, and (after exploration) stack. */
 struct walk {
 	struct venv *env;
@@ -161,9 +164,10 @@ struct walk {
 	int max_frames, max_stack;
 };
 
+/* Frames count rounded up to 16 bytes, as the kernel counts them when it JIT-compiles. */
 static int stack_round(int depth)
 {
-	return ((depth > 1 ? depth : 1) + 31) / 32 * 32;
+	return (depth + 15) / 16 * 16;
 }
 
 static int walk_sub(struct walk *w, int sub, int frames, int stack)
@@ -171,6 +175,14 @@ static int walk_sub(struct walk *w, int sub, int frames, int stack)
 	struct venv *env = w->env;
 	int i;
 
+	/*
+	 * A tail call unwinds only its own frame: as the kernel does, a function that tail-calls
+	 * may sit under callers using less than 256 bytes (33 chained calls stay bounded).
+	 */
+	if (sub && env->subs[sub].has_tail_call && stack >= V_TAIL_CALL_STACK)
+		return verr(env, env->subs[sub].start,
+			    "tail_calls are not allowed when call stack of previous frames is %d bytes. Too large",
+			    stack);
 	frames++;
 	stack += stack_round(env->subs[sub].stack_depth);
 	if (frames > V_MAX_FRAMES)

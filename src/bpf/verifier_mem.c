@@ -167,6 +167,8 @@ static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, b
 
 	if (val->type == T_STACK && val->frameno > frameno)
 		return verr(env, idx, "cannot spill pointers to stack into stack frame of the caller");
+	if (val->type == T_MAP_KEY && val->frameno > frameno)
+		return verr(env, idx, "cannot spill a callback's map key into the stack frame of the caller");
 
 	if (!stack_slots(env, f, -lo))
 		return verr(env, idx, "out of memory");
@@ -382,6 +384,10 @@ int check_atomic(struct venv *env, int idx, const struct vx_insn *in)
 		return verr(env, idx, "misaligned access off %d size %d", in->off + base->off, size);
 	if (do_access(env, idx, in->dst, in->off, size, false, false, NULL, &tmp))
 		return -1;
+	/* Its result (fetched or left in the slot) would be the pointer's bits as a number. */
+	if (is_pointer(&tmp))
+		return verr(env, idx, "atomic operation on a spilled pointer (R%d off=%d) leaks its address",
+			    in->dst, in->off + base->off);
 	reg_mark_unknown(&unk);
 	if (do_access(env, idx, in->dst, in->off, size, true, false, &unk, &tmp))
 		return -1;

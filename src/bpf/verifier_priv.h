@@ -221,6 +221,7 @@ bool states_equal(struct venv *env, const struct vstate *old, const struct vstat
 		  int mode);
 int hist_push(struct vstate *st, const struct vhist *h);
 int mark_reg_precise(struct venv *env, int regno);
+int mark_slots_precise(struct venv *env, int frameno, uint64_t mask);
 int propagate_precision(struct venv *env, const struct vstate *old, bool all);
 void widen_scalars(struct vstate *cur, const struct vstate *old);
 

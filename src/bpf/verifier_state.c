@@ -554,6 +554,16 @@ int mark_reg_precise(struct venv *env, int regno)
 	return backtrack(env, &b);
 }
 
+/* The stack slots in mask of frame frameno decided something: what wrote them is precise. */
+int mark_slots_precise(struct venv *env, int frameno, uint64_t mask)
+{
+	struct bt b;
+
+	memset(&b, 0, sizeof(b));
+	b.slots[frameno] = mask;
+	return backtrack(env, &b);
+}
+
 /* The current path was pruned by old: what old needed precise, the path needs too. */
 int propagate_precision(struct venv *env, const struct vstate *old, bool all)
 {

@@ -13,6 +13,7 @@ void args_usage(FILE *f)
 	fprintf(f,
 		"usage: vxdpd [--ctl PATH] [--cores LIST] [--mode learn|xconnect] [--burst N]\n"
 		"             [--age SECONDS] --port NAME=vhost-user:PATH[,client]...\n"
+		"             [--port NAME=tap:IFNAME]...\n"
 		"  --ctl PATH      control socket (default $XDG_RUNTIME_DIR/vxdp/vxdpd.sock,\n"
 		"                  else /run/vxdp/vxdpd.sock)\n"
 		"  --cores LIST    one pinned worker per core, e.g. 2,4-5 (default: one unpinned)\n"
@@ -21,7 +22,9 @@ void args_usage(FILE *f)
 		"  --age SECONDS   MAC table aging (default 300)\n"
 		"  --port NAME=vhost-user:PATH[,client|,server]\n"
 		"                  a vhost-user port; server mode (we listen) unless client\n"
-		"  --port NAME=tap:IFNAME   not supported yet\n"
+		"  --port NAME=tap:IFNAME\n"
+		"                  a tap interface to the host's stack, created (or attached) and\n"
+		"                  brought up; needs CAP_NET_ADMIN; addresses are yours to set\n"
 		"  --engine interp|jit      how offloaded XDP programs run (default: jit where\n"
 		"                           the host supports it, else interp)\n"
 		"  --allow-redirect FROM:TO let FROM's program redirect frames to port TO\n"
@@ -117,6 +120,24 @@ static int parse_vhost(struct args *a, struct port_arg *p, const char *spec)
 	return 0;
 }
 
+/* IFNAMSIZ is 16: at most 15 characters, none of them '/' or white space. */
+static int parse_tap(struct args *a, struct port_arg *p, const char *ifname)
+{
+	size_t len = strlen(ifname);
+	char *copy = a->paths[a->nports];
+
+	if (!len)
+		return bad("--port %s: tap needs an interface name", p->name);
+	if (len > 15)
+		return bad("--port %s: interface name '%s' too long (max 15)", p->name, ifname);
+	if (strpbrk(ifname, "/: \t\n") || !strcmp(ifname, ".") || !strcmp(ifname, ".."))
+		return bad("--port %s: '%s' is not a valid interface name", p->name, ifname);
+	memcpy(copy, ifname, len + 1);
+	p->path = copy;
+	p->tap = true;
+	return 0;
+}
+
 static int parse_port(struct args *a, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
@@ -137,13 +158,16 @@ static int parse_port(struct args *a, const char *arg)
 		if (!strcmp(a->ports[i].name, p->name))
 			return bad("--port: name '%s' used twice", p->name);
 	}
-	if (!strncmp(eq + 1, "tap:", 4))
-		return bad("--port %s: tap ports are not supported yet", p->name);
-	if (strncmp(eq + 1, "vhost-user:", 11))
-		return bad("--port %s: unknown port type in '%s' (vhost-user:PATH)", p->name,
-			   eq + 1);
-	if (parse_vhost(a, p, eq + 12))
-		return -1;
+	if (!strncmp(eq + 1, "tap:", 4)) {
+		if (parse_tap(a, p, eq + 5))
+			return -1;
+	} else if (!strncmp(eq + 1, "vhost-user:", 11)) {
+		if (parse_vhost(a, p, eq + 12))
+			return -1;
+	} else {
+		return bad("--port %s: unknown port type in '%s' (vhost-user:PATH or tap:IFNAME)",
+			   p->name, eq + 1);
+	}
 	a->nports++;
 	return 0;
 }
@@ -224,7 +248,7 @@ static int set_opt(struct args *a, int c, const char *arg)
 static int check(const struct args *a)
 {
 	if (!a->nports)
-		return bad("no ports: give at least one --port NAME=vhost-user:PATH");
+		return bad("no ports: give at least one --port NAME=vhost-user:PATH or NAME=tap:IFNAME");
 	if (a->sw.mode == VX_SW_XCONNECT && a->nports % 2)
 		return bad("--mode xconnect pairs ports in order: give an even number (got %u)",
 			   a->nports);

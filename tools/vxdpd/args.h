@@ -10,8 +10,9 @@
 
 struct port_arg {
 	const char *name;
-	const char *path;	/* vhost-user socket */
+	const char *path;	/* vhost-user socket, or tap interface name */
 	bool client;
+	bool tap;		/* a tap port (path is the interface) */
 };
 
 struct args {

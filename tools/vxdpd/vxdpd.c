@@ -42,6 +42,33 @@ static void signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* Why a tap port could not be opened, in the user's terms. */
+static const char *tap_error(int err)
+{
+	switch (err) {
+	case ENOENT:
+	case ENODEV:
+		return "no /dev/net/tun (is the tun module loaded?)";
+	case EPERM:
+		return "not permitted: needs CAP_NET_ADMIN (or ownership of a persistent tap)";
+	case ENAMETOOLONG:
+		return "interface name too long (max 15)";
+	case EBUSY:
+		return "interface busy: attached by another process";
+	case EINVAL:
+		return "interface exists and is not a tap (or has other flags, e.g. multiqueue)";
+	default:
+		return strerror(err);
+	}
+}
+
+static struct vx_port *new_port(const struct port_arg *p)
+{
+	if (p->tap)
+		return vx_port_tap_new(p->name, p->path);
+	return vx_port_vhost_new(p->name, p->path, p->client);
+}
+
 static struct vx_switch *build(const struct args *a)
 {
 	struct vx_switch *sw = vx_switch_new(&a->sw);
@@ -53,11 +80,11 @@ static struct vx_switch *build(const struct args *a)
 	}
 	for (i = 0; i < a->nports; i++) {
 		const struct port_arg *p = &a->ports[i];
-		struct vx_port *port = vx_port_vhost_new(p->name, p->path, p->client);
+		struct vx_port *port = new_port(p);
 
 		if (!port || vx_switch_add_port(sw, port)) {
-			fprintf(stderr, "vxdpd: port %s: %s: %s\n", p->name, p->path,
-				strerror(errno));
+			fprintf(stderr, "vxdpd: port %s: %s%s: %s\n", p->name, p->tap ? "tap:" : "",
+				p->path, p->tap && !port ? tap_error(errno) : strerror(errno));
 			vx_switch_free(sw);
 			return NULL;
 		}

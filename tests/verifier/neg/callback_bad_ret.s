@@ -1,6 +1,5 @@
 # callback_bad_ret.s - rejected: callbacks return 0 or 1.
 # ctx: xdp
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # rule: callbacks return 0 or 1
 # expect: should have been in [0, 1]
 # func: 0 8

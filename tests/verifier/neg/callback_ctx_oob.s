@@ -1,6 +1,5 @@
 # callback_ctx_oob.s - rejected: a callback's context is the caller's stack, bounded.
 # ctx: xdp
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # rule: a callback's context is the caller's stack, bounded
 # expect: invalid write to stack
 # func: 2 10

@@ -1,6 +1,5 @@
 # callback_uninit_r3.s - rejected: a bpf_loop callback gets r1 and r2 only.
 # ctx: xdp
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # rule: a bpf_loop callback gets r1 and r2 only
 # expect: R3 !read_ok
 # func: 0 8

@@ -1,6 +1,5 @@
 # callback_loop.s - accepted: bpf_loop with a callback updating the caller's stack.
 # ctx: xdp
-# kernel: skip the kernel loads callbacks only with BTF func_info
 # func: 2 10
 stdw [%r10-8], 0
 mov %r3, %r10

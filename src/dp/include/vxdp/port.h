@@ -96,4 +96,11 @@ void vx_port_destroy(struct vx_port *port);
 /* A vhost-user port (src/virtio) on a Unix socket; server mode unless client. NULL and errno. */
 struct vx_port *vx_port_vhost_new(const char *name, const char *path, bool client);
 
+/*
+ * A tap port: creates (or attaches to) the tap interface ifname and brings it up; frames go
+ * to and from the host's stack. NULL and errno: ENOENT no /dev/net/tun, EPERM no
+ * CAP_NET_ADMIN, ENAMETOOLONG ifname too long, EBUSY in use, EINVAL not a tap.
+ */
+struct vx_port *vx_port_tap_new(const char *name, const char *ifname);
+
 #endif /* VXDP_PORT_H */

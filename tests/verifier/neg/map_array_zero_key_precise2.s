@@ -1,0 +1,18 @@
+# map_array_zero_key_precise2.s - rejected: as map_array_zero_key_precise, the zero path first.
+# ctx: xdp
+# rule: precision follows the key through the stack
+# maps: array:4:8:4
+# ref: 7 0
+# expect: map_value_or_null
+ldxw %r6, [%r1+16]
+mov %r7, 5
+jne %r6, 0, join
+mov %r7, 0
+join:
+stxw [%r10-4], %r7
+mov %r2, %r10
+add %r2, -4
+lddw %r1, 0
+call 1
+ldxdw %r0, [%r0+0]
+exit

@@ -1,0 +1,17 @@
+# meta_against_data_var.s - rejected: metadata checked against data plus an unchecked variable offset.
+# ctx: xdp
+# rule: metadata ranges are proven against data itself
+# expect: invalid access to packet
+ldxw %r2, [%r1+8]
+ldxw %r3, [%r1+0]
+ldxw %r5, [%r1+16]
+and %r5, 0xfff
+add %r3, %r5
+mov %r4, %r2
+add %r4, 64
+jgt %r4, %r3, out
+ldxdw %r0, [%r2+56]
+exit
+out:
+mov %r0, 2
+exit

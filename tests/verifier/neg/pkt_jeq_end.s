@@ -1,0 +1,14 @@
+# pkt_jeq_end.s - rejected: pkt+8 == end proves nothing on the other edge.
+# ctx: xdp
+# rule: equality with the end is not a range check
+# expect: invalid access to packet
+ldxw %r2, [%r1+0]
+ldxw %r3, [%r1+4]
+mov %r4, %r2
+add %r4, 8
+jeq %r4, %r3, out
+ldxb %r0, [%r2+0]
+exit
+out:
+mov %r0, 2
+exit

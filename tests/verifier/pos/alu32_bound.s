@@ -1,0 +1,18 @@
+# alu32_bound.s - accepted: a 32-bit and bounds a map index; the upper half is zero.
+# ctx: xdp
+# maps: array:4:64:1
+# ref: 3 0
+stw [%r10-4], 0
+mov %r2, %r10
+add %r2, -4
+lddw %r1, 0
+call 1
+jeq %r0, 0, out
+ldxdw %r1, [%r0+0]
+and32 %r1, 63
+add %r0, %r1
+ldxb %r0, [%r0+0]
+exit
+out:
+mov %r0, 0
+exit

@@ -1,0 +1,18 @@
+# jmp32_both_halves.s - accepted: a 32-bit check on a value whose high half is known zero bounds it.
+# ctx: xdp
+# maps: array:4:64:1
+# ref: 3 0
+stw [%r10-4], 0
+mov %r2, %r10
+add %r2, -4
+lddw %r1, 0
+call 1
+jeq %r0, 0, out
+ldxw %r1, [%r0+0]
+jgt32 %r1, 60, out
+add %r0, %r1
+ldxb %r0, [%r0+0]
+exit
+out:
+mov %r0, 0
+exit
