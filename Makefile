@@ -18,6 +18,8 @@ demo: all
 bench: all
 	@build/bench/verify_time build/tests/xdp/*.o
 	@build/bench/offload build/tests/offload/progs
+	@ninja -C build tests/xdp/packets >/dev/null
+	@build/bench/bpf_exec build/tests/xdp/packets tests/xdp build/tests/xdp/*.o
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * fuzz_jit.c - libFuzzer target: the input's bytes drive the safe program generator
- * (jit_gen.c); the program runs in the checked interpreter and compiled by the JIT (plain, and
- * with constant blinding when the first byte is odd); a different r0 aborts.
+ * (jit_gen.c); the program runs in the checked interpreter and compiled by the JIT; a different
+ * r0 aborts. The first byte picks the JIT's options: bit 0 constant blinding, bit 1 the guest
+ * hardening (VX_JIT_HARDEN), bit 2 with it a speculation barrier after every instruction.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../tests/jit_gen.h"
 #include "jit_priv.h"
@@ -37,8 +39,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct vx_insn prog[JIT_GEN_MAX];
+	static uint8_t barrier[JIT_GEN_MAX];
 	struct bytes b = { data, size, 1 };
-	struct vx_jit_opts opts = { .flags = size && (data[0] & 1) ? VX_JIT_BLIND : 0 };
+	unsigned mode = size ? data[0] : 0;
+	struct vx_jit_opts opts = {
+		.flags = (mode & 1 ? VX_JIT_BLIND : 0) | (mode & 2 ? VX_JIT_HARDEN : 0),
+		.barrier = mode & 4 ? barrier : NULL,
+	};
 	uint64_t ri, rj;
 	struct vx_error err;
 	struct vx_env env;
@@ -47,6 +54,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!vx_jit_supported())
 		return 0;
+	if (!barrier[0])
+		memset(barrier, 1, sizeof(barrier));
 	len = jit_gen_program(next, &b, prog);
 	if (vx_check(prog, len, 0, &err)) {
 		fprintf(stderr, "generator produced an invalid program: %s\n", err.msg);

@@ -22,8 +22,10 @@
 
 #include "jit_gen.h"
 #include "jit_priv.h"
+#include "prog_priv.h"
 #include "tap.h"
 #include "vxbpf/asm.h"
+#include "vxbpf/helper.h"
 #include "vxbpf/interp.h"
 #include "vxbpf/jit.h"
 #include "vxbpf/map.h"
@@ -222,18 +224,20 @@ static int diff_one(const struct vx_insn *p, size_t len, unsigned flags, uint64_
 static void test_random(unsigned long nprogs)
 {
 	static struct vx_insn prog[JIT_GEN_MAX];
-	unsigned long i, same = 0, blinded = 0, bad = 0;
+	unsigned long i, same = 0, blinded = 0, hardened = 0, bad = 0;
 	uint64_t ri = 0, rj = 0;
 	char why[512];
 
 	for (i = 0; i < nprogs; i++) {
 		size_t len = jit_gen_program(xorshift, NULL, prog);
-		unsigned flags = i % 4 == 3 ? VX_JIT_BLIND : 0;
+		unsigned flags = i % 4 == 3 ? VX_JIT_BLIND :
+				 i % 4 == 2 ? VX_JIT_BLIND | VX_JIT_HARDEN : 0;
 		int d = diff_one(prog, len, flags, &ri, &rj, why, sizeof(why));
 
 		if (!d) {
 			same++;
 			blinded += flags != 0;
+			hardened += !!(flags & VX_JIT_HARDEN);
 			continue;
 		}
 		if (bad++ < 5) {
@@ -245,8 +249,8 @@ static void test_random(unsigned long nprogs)
 			vx_disasm(prog, len, stdout);
 		}
 	}
-	ok(!bad, "random differential: %lu of %lu programs agree (%lu blinded)", same, nprogs,
-	   blinded);
+	ok(!bad, "random differential: %lu of %lu programs agree (%lu blinded, %lu of them "
+	   "hardened)", same, nprogs, blinded, hardened);
 }
 
 /* ------------------------------------------------------------------------------------- */
@@ -359,6 +363,7 @@ struct xside {
 	struct vx_prog *progs[MAX_PROGS];
 	struct vx_jit *jits[MAX_PROGS];
 	uint8_t *facts[MAX_PROGS];
+	bool guest; /* prepared by vx_obj_prepare() for the guest class: hardened JIT */
 };
 
 static const struct vx_jit *resolve(const struct vx_prog *target, void *arg)
@@ -456,6 +461,31 @@ static bool xside_open(struct xside *x, const char *path, bool jit)
 	return true;
 }
 
+/* The object prepared as an offloaded program is: verified, compiled hardened and blinded. */
+static bool xside_open_guest(struct xside *x, const char *path)
+{
+	struct vx_error err;
+	size_t i;
+
+	memset(x, 0, sizeof(*x));
+	x->guest = true;
+	x->obj = vx_obj_open(path, &err);
+	if (!x->obj)
+		return false;
+	if (vx_obj_prepare(x->obj, VX_ENGINE_JIT, VX_HELPER_GUEST, &err)) {
+		printf("# %s: not accepted for guests (%s): no hardened run\n", path, err.msg);
+		vx_obj_close(x->obj);
+		x->obj = NULL;
+		return false;
+	}
+	x->nprogs = vx_obj_prog_count(x->obj);
+	if (x->nprogs > MAX_PROGS)
+		x->nprogs = MAX_PROGS;
+	for (i = 0; i < x->nprogs; i++)
+		x->progs[i] = vx_obj_prog(x->obj, i);
+	return true;
+}
+
 struct pkt {
 	uint8_t *p;
 	size_t n;
@@ -494,7 +524,9 @@ static void run_side(struct xside *x, size_t k, bool jit, const struct pkt *pk, 
 		return;
 	frame.ingress_ifindex = 1;
 	vx_set_trace_hook(trace_line, o);
-	if (jit && x->jits[k])
+	if (jit && x->guest)
+		o->err = vx_xdp_run(x->progs[k], VX_ENGINE_JIT, &frame, &o->res, &err);
+	else if (jit && x->jits[k])
 		vx_jit_xdp_run(x->jits[k], &frame, &o->res);
 	else
 		o->err = vx_xdp_run(x->progs[k], VX_ENGINE_INTERP, &frame, &o->res, &err);
@@ -613,9 +645,10 @@ static void xdp_prog(struct xside *xi, struct xside *xj, size_t k, const struct 
 			       PRIu64 " len %zu\n", obj, vx_prog_name(xi->progs[k]), p, oi.err,
 			       oi.res.retval, oi.n, oj.res.retval, oj.n);
 	}
-	ok(agree == npkts, "%s/%s: %zu of %zu frames agree", obj, vx_prog_name(xi->progs[k]),
-	   agree, npkts);
-	ok(maps_equal(xi, xj, obj), "%s/%s: maps agree", obj, vx_prog_name(xi->progs[k]));
+	ok(agree == npkts, "%s/%s%s: %zu of %zu frames agree", obj, vx_prog_name(xi->progs[k]),
+	   xj->guest ? " (guest, hardened)" : "", agree, npkts);
+	ok(maps_equal(xi, xj, obj), "%s/%s%s: maps agree", obj, vx_prog_name(xi->progs[k]),
+	   xj->guest ? " (guest, hardened)" : "");
 }
 
 static void xdp_object(const char *dir, const char *file, const char *maps_dir,
@@ -634,6 +667,17 @@ static void xdp_object(const char *dir, const char *file, const char *maps_dir,
 	for (k = 0; k < xi.nprogs; k++)
 		xdp_prog(&xi, &xj, k, pkts, npkts, name);
 	xside_free(&xi);
+	xside_free(&xj);
+	/* Again with the guest class's hardened code, against a fresh interpreter side. */
+	if (!xside_open_guest(&xj, path))
+		return;
+	if (xside_open(&xi, path, false)) {
+		apply_maps(xi.obj, maps_dir, name);
+		apply_maps(xj.obj, maps_dir, name);
+		for (k = 0; k < xi.nprogs; k++)
+			xdp_prog(&xi, &xj, k, pkts, npkts, name);
+		xside_free(&xi);
+	}
 	xside_free(&xj);
 }
 
@@ -717,10 +761,180 @@ static void test_xdp(const char *dir, const char *pkt_dir, const char *maps_dir)
 	}
 	if (n > 0)
 		free(ents);
+	/* subprograms and a bpf_loop callback (the hardened callback trampoline) */
+	if (getenv("PROGS_DIR"))
+		xdp_object(getenv("PROGS_DIR"), "obj_subprogs.o", NULL, pkts, npkts);
+	else
+		skip("subprograms and callbacks", "PROGS_DIR is not set");
 	timing(dir, "xdp_fw4.o", &pkts[0]);
 	for (i = 0; i < npkts; i++)
 		free(pkts[i].p);
 	free(pkts);
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* 4. The hardening is in the code of guest programs and not in trusted ones' */
+
+struct hpat {
+	unsigned cmov, or_slh, lfence, tramp;
+};
+
+/* Count the hardening's instruction patterns in the compiled code. */
+static struct hpat scan_code(const struct vx_jit *jit)
+{
+	const uint8_t *b = jit->image;
+	struct hpat h = { 0 };
+	size_t i;
+
+	for (i = 0; i + 5 <= jit->size; i++) {
+		/* cmov<cc> r12, [rip + disp] */
+		h.cmov += b[i] == 0x4c && b[i + 1] == 0x0f && (b[i + 2] & 0xf0) == 0x40 &&
+			  b[i + 3] == 0x25;
+		/* or reg, r12 */
+		h.or_slh += (b[i] == 0x4c || b[i] == 0x4d) && b[i + 1] == 0x09 &&
+			    (b[i + 2] & 0xf8) == 0xe0;
+		h.lfence += b[i] == 0x0f && b[i + 1] == 0xae && b[i + 2] == 0xe8;
+		/* push r12; xor r12d, r12d */
+		h.tramp += b[i] == 0x41 && b[i + 1] == 0x54 && b[i + 2] == 0x45 &&
+			   b[i + 3] == 0x31 && b[i + 4] == 0xe4;
+	}
+	return h;
+}
+
+static void harden_raw(void)
+{
+	static const struct vx_insn p[] = {
+		{ .code = VX_ALU64 | VX_MOV | VX_X, .dst = 2, .src = 1 },
+		{ .code = VX_LDX | VX_MEM | VX_B, .dst = 0, .src = 2 },
+		{ .code = VX_JMP | VX_JEQ | VX_K, .dst = 0, .off = 1, .imm = 7 },
+		{ .code = VX_STX | VX_MEM | VX_B, .dst = 2, .src = 0, .off = 1 },
+		{ .code = VX_STX | VX_MEM | VX_DW, .dst = 10, .src = 0, .off = -8 },
+		{ .code = VX_LDX | VX_MEM | VX_DW, .dst = 0, .src = 10, .off = -8 },
+		{ .code = VX_JMP | VX_EXIT },
+	};
+	static const uint8_t barrier[7] = { [4] = 1 };
+	struct vx_jit_opts plain = { .barrier = barrier };
+	struct vx_jit_opts hard = { .flags = VX_JIT_HARDEN, .barrier = barrier };
+	uint8_t mem_a[8] = { 5 }, mem_b[8] = { 5 };
+	struct vx_error err;
+	struct vx_jit *jp = vx_jit_compile(p, 7, NULL, &plain, &err);
+	struct vx_jit *jh = vx_jit_compile(p, 7, NULL, &hard, &err);
+	struct hpat hp, hh;
+
+	if (!ok(jp && jh, "hardening: a raw program compiles plain and hardened")) {
+		vx_jit_free(jp);
+		vx_jit_free(jh);
+		return;
+	}
+	hp = scan_code(jp);
+	hh = scan_code(jh);
+	ok(hh.cmov == 2 && hh.or_slh == 2 && hh.lfence == 1 && hh.tramp == 1,
+	   "hardening: branch masks, masked load and store, a v4 barrier, trampoline (cmov %u, "
+	   "or %u, lfence %u, trampoline %u)", hh.cmov, hh.or_slh, hh.lfence, hh.tramp);
+	ok(!hp.cmov && !hp.or_slh && !hp.lfence && !hp.tramp,
+	   "hardening: none of it without VX_JIT_HARDEN (cmov %u, or %u, lfence %u, tramp %u)",
+	   hp.cmov, hp.or_slh, hp.lfence, hp.tramp);
+	ok(vx_jit_run2(jp, (uint64_t)(uintptr_t)mem_a, 0) ==
+		   vx_jit_run2(jh, (uint64_t)(uintptr_t)mem_b, 0) &&
+		   !memcmp(mem_a, mem_b, sizeof(mem_a)) && mem_a[1] == 5,
+	   "hardening: same result and memory hardened or not");
+	vx_jit_free(jp);
+	vx_jit_free(jh);
+}
+
+/* fw4 prepared for each class: map lookups, packet loads, branches. */
+static void harden_class(const char *dir, unsigned class, bool want)
+{
+	char path[4096];
+	struct vx_error err;
+	struct vx_obj *obj;
+	struct hpat h;
+
+	snprintf(path, sizeof(path), "%s/xdp_fw4.o", dir);
+	obj = vx_obj_open(path, &err);
+	if (!ok(obj && !vx_obj_prepare(obj, VX_ENGINE_JIT, class, &err),
+		"hardening: xdp_fw4 prepared for the %s class", want ? "guest" : "trusted")) {
+		vx_obj_close(obj);
+		return;
+	}
+	h = scan_code(vx_obj_prog(obj, 0)->jit);
+	if (want)
+		ok(h.cmov > 10 && h.or_slh > 10 && h.lfence >= 1 && h.tramp == 1 &&
+		   (vx_obj_prog(obj, 0)->jit->flags & VX_JIT_BLIND),
+		   "hardening: guest fw4 is blinded and has branch masks (%u), masked loads and "
+		   "arguments (%u), barriers (%u), a trampoline", h.cmov, h.or_slh, h.lfence);
+	else
+		ok(!h.cmov && !h.or_slh && !h.lfence && !h.tramp &&
+		   !(vx_obj_prog(obj, 0)->jit->flags & VX_JIT_BLIND),
+		   "hardening: trusted fw4 is neither blinded nor hardened (cmov %u, or %u, "
+		   "lfence %u)", h.cmov, h.or_slh, h.lfence);
+	vx_obj_close(obj);
+}
+
+/*
+ * An array lookup compiled inline (jit_inline.c): r0 = value[key] or NULL, the same plain and
+ * hardened, for keys in and out of range, with no helper call left in the code.
+ */
+static void inline_lookup(void)
+{
+	static const struct vx_insn p[] = {
+		{ .code = VX_ALU64 | VX_MOV | VX_X, .dst = 2, .src = 1 },
+		{ .code = VX_LD_IMM64, .dst = 1, .src = VX_PSEUDO_MAP_IDX, .imm = 0 },
+		{ .code = 0 },
+		{ .code = VX_JMP | VX_CALL, .imm = 1 },
+		{ .code = VX_JMP | VX_JEQ | VX_K, .dst = 0, .off = 2, .imm = 0 },
+		{ .code = VX_LDX | VX_MEM | VX_DW, .dst = 0, .src = 0, .off = 0 },
+		{ .code = VX_JMP | VX_EXIT },
+		{ .code = VX_ALU64 | VX_MOV | VX_K, .dst = 0, .imm = 99 },
+		{ .code = VX_JMP | VX_EXIT },
+	};
+	struct vx_map_def def = { .name = "arr", .type = VX_MAP_ARRAY, .key_size = 4,
+				  .value_size = 12, .max_entries = 5 };
+	struct vx_jit_opts hard = { .flags = VX_JIT_HARDEN | VX_JIT_BLIND };
+	struct vx_prog prog = { .name = "lookup", .insns = (struct vx_insn *)p, .len = 9 };
+	struct vx_jit *jp = NULL, *jh = NULL;
+	struct vx_error err;
+	struct vx_map *map = vx_map_create(&def, &err);
+	uint32_t k, bad = 0;
+
+	prog.maps = &map;
+	prog.nmaps = 1;
+	for (k = 0; map && k < 5; k++) {
+		uint64_t v[2] = { k * 10 + 1, 0 };
+
+		vx_map_update(map, &k, v, 0);
+	}
+	if (map) {
+		jp = vx_jit_compile(p, 9, &prog, NULL, &err);
+		jh = vx_jit_compile(p, 9, &prog, &hard, &err);
+	}
+	if (!ok(jp && jh, "inline lookup: compiles plain and hardened")) {
+		vx_jit_free(jp);
+		vx_jit_free(jh);
+		vx_map_destroy(map);
+		return;
+	}
+	for (k = 0; k < 9; k++) {
+		uint32_t key = k < 7 ? k : 0xffffffffu - (k - 7);
+		uint64_t want = key < 5 ? key * 10 + 1 : 99;
+
+		bad += vx_jit_run2(jp, (uint64_t)(uintptr_t)&key, 4) != want;
+		bad += vx_jit_run2(jh, (uint64_t)(uintptr_t)&key, 4) != want;
+	}
+	ok(!bad, "inline lookup: values in range, NULL beyond (keys 0..6, 2^32-1, 2^32-2)");
+	ok(!scan_code(jh).lfence && !scan_code(jp).lfence,
+	   "inline lookup: no helper call, so no barrier after it in hardened code");
+	vx_jit_free(jp);
+	vx_jit_free(jh);
+	vx_map_destroy(map);
+}
+
+static void test_hardening(const char *xdp_dir)
+{
+	harden_raw();
+	inline_lookup();
+	harden_class(xdp_dir, VX_HELPER_GUEST, true);
+	harden_class(xdp_dir, VX_HELPER_TRUSTED, false);
 }
 
 int main(int argc, char **argv)
@@ -738,6 +952,7 @@ int main(int argc, char **argv)
 	test_conformance(argv[1]);
 	test_random(argc > 5 ? strtoul(argv[5], NULL, 0) : 100000);
 	test_xdp(argv[2], argv[3], argc > 4 ? argv[4] : NULL);
+	test_hardening(argv[2]);
 	vx_rcu_thread_offline();
 	return tap_done();
 }

@@ -167,7 +167,15 @@ static void test_adjust(void)
 		   !memcmp(buf + VX_XDP_HEADROOM + ETH_LEN, (uint8_t[16]){ 0 }, 16),
 	   "grown tail bytes are zeroed");
 	done(&t);
-	ok(adjust(54, -8, &t) == 0 && t.frame.meta_len == 8, "adjust_meta -8 gives 8 bytes");
+	memset(buf + VX_XDP_HEADROOM - 32, 0xee, 32);
+	ok(adjust(44, -16, &t) == 0 &&
+		   !memcmp(buf + VX_XDP_HEADROOM - 16, (uint8_t[16]){ 0 }, 16),
+	   "headroom grown into by adjust_head is zeroed (no previous frame's bytes)");
+	done(&t);
+	memset(buf + VX_XDP_HEADROOM - 32, 0xee, 32);
+	ok(adjust(54, -8, &t) == 0 && t.frame.meta_len == 8 &&
+		   !memcmp(buf + VX_XDP_HEADROOM - 8, (uint8_t[8]){ 0 }, 8),
+	   "adjust_meta -8 gives 8 zeroed bytes");
 	done(&t);
 	ok(adjust(54, -3, &t) == -EACCES, "adjust_meta by a non-multiple of 4: -EACCES");
 	done(&t);

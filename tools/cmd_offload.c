@@ -175,6 +175,12 @@ static void show_port(struct json_object *p)
 	}
 	if (json_object_object_get_ex(p, "redirect_to", &rt) && json_object_array_length(rt))
 		printf("  may redirect to %s\n", json_object_to_json_string(rt));
+	if (json_object_object_get_ex(p, "limits", &c)) {
+		printf("  guest quotas:");
+		json_object_object_foreach(c, key, val)
+			printf(" %s=%" PRIu64, key, json_object_get_uint64(val));
+		printf("\n");
+	}
 	if (json_object_object_get_ex(p, "counters", &c)) {
 		printf("  counters:");
 		json_object_object_foreach(c, key, val)

@@ -18,6 +18,7 @@
 #include "util.h"
 #include "vxbpf/asm.h"
 #include "vxbpf/helper.h"
+#include "vxbpf/jit.h"
 #include "vxbpf/map.h"
 #include "vxbpf/obj.h"
 #include "vxbpf/prog.h"
@@ -34,6 +35,7 @@ struct run_opts {
 	struct map_init *maps;
 	size_t nmaps;
 	enum vx_engine engine;
+	bool engine_set; /* --engine given: no fallback */
 	unsigned long repeat;
 	bool json;
 	const char **inputs;
@@ -102,6 +104,8 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->repeat = 1;
+	/* The JIT by default where it exists; the checked interpreter elsewhere. */
+	o->engine = vx_jit_supported() ? VX_ENGINE_JIT : VX_ENGINE_INTERP;
 	o->maps = calloc((size_t)argc + 1, sizeof(*o->maps));
 	o->inputs = calloc((size_t)argc + 1, sizeof(*o->inputs));
 	for (i = 0; i < argc; i++) {
@@ -119,6 +123,8 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 			return -1;
 		else if (!strcmp(a, "--engine") && parse_engine(v, &o->engine))
 			return -1;
+		else if (!strcmp(a, "--engine"))
+			o->engine_set = true;
 		else if (!strcmp(a, "--data-in"))
 			o->inputs[o->ninputs++] = v;
 		else if (!strcmp(a, "--repeat")) {
@@ -432,18 +438,28 @@ static struct vx_obj *open_obj(const char *path)
 	return obj;
 }
 
-/* The JIT runs only programs the verifier proved safe; the interpreter checks as it goes. */
-static int prepare(struct vx_obj *obj, enum vx_engine engine)
+/*
+ * The JIT runs only programs the verifier proved safe; the interpreter checks as it goes.
+ * Under the default engine (the JIT), an object the verifier refuses runs in the checked
+ * interpreter instead, with a note on stderr; `--engine jit` makes that refusal an error.
+ */
+static int prepare(struct vx_obj *obj, struct run_opts *o)
 {
 	struct vx_error err;
 	char msg[320];
 
-	if (engine != VX_ENGINE_JIT)
+	if (o->engine != VX_ENGINE_JIT)
 		return 0;
-	if (vx_obj_prepare(obj, VX_ENGINE_JIT, VX_HELPER_TRUSTED, &err)) {
-		util_err("%s: %s", vx_obj_name(obj), vx_error_str(&err, msg, sizeof(msg)));
+	if (!vx_obj_prepare(obj, VX_ENGINE_JIT, VX_HELPER_TRUSTED, &err))
+		return 0;
+	vx_error_str(&err, msg, sizeof(msg));
+	if (o->engine_set) {
+		util_err("%s: %s", vx_obj_name(obj), msg);
 		return -1;
 	}
+	fprintf(stderr, "vxdp: note: %s: %s; running it in the checked interpreter\n",
+		vx_obj_name(obj), msg);
+	o->engine = VX_ENGINE_INTERP;
 	return 0;
 }
 
@@ -460,7 +476,7 @@ static int prog_run(int argc, char **argv)
 	vx_rcu_thread_online();
 	ret = 1;
 	obj = open_obj(o.path);
-	if (!obj || !(prog = pick_prog(obj, o.prog)) || prepare(obj, o.engine))
+	if (!obj || !(prog = pick_prog(obj, o.prog)) || prepare(obj, &o))
 		goto out_rcu;
 	ret = 2;
 	for (i = 0; i < o.nmaps; i++)

@@ -6,7 +6,8 @@
  * the first non-option argument. The program runs with r1 = the memory's address and r2 = its
  * length (both 0 without memory); r0 is printed in hex on stdout and the exit status is 0. A
  * program that is rejected or faults prints the reason on stderr and exits 1; a usage error
- * exits 2. `--engine interp|jit` may appear anywhere in the arguments.
+ * exits 2. `--engine interp|jit` may appear anywhere in the arguments; the default is the JIT
+ * where it exists (x86-64), the interpreter elsewhere.
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -124,7 +125,7 @@ static int run(const uint8_t *code, size_t codelen, uint8_t *mem, size_t memlen,
 
 int main(int argc, char **argv)
 {
-	const char *engine = "interp", *memhex = NULL;
+	const char *engine = vx_jit_supported() ? "jit" : "interp", *memhex = NULL;
 	uint8_t *text, *code, *mem = NULL;
 	size_t textlen, codelen, memlen = 0;
 	char msg[128];

@@ -12,7 +12,8 @@
 
 #include "jit_priv.h"
 
-#define CODE_PAD 16 /* int3 bytes before the first function */
+#define CODE_PAD 16 /* bytes before the first function: 8 of ones (POISON_OFF), then int3 */
+#define TRAMPOLINE_SIZE 13 /* push r12; xor r12d, r12d; call rel32; pop r12; ret */
 
 bool vx_jit_supported(void)
 {
@@ -48,6 +49,19 @@ static int mark_func(struct jit_ctx *c, size_t i, int64_t delta)
 	return 0;
 }
 
+/* Jump targets, for jit_inline.c's straight-line scans. */
+static void mark_target(struct jit_ctx *c, size_t i, const struct vx_insn *in)
+{
+	uint8_t cls = VX_CLASS(in->code), op = VX_OP(in->code);
+	int64_t t;
+
+	if ((cls != VX_JMP && cls != VX_JMP32) || op == VX_CALL || op == VX_EXIT)
+		return;
+	t = (int64_t)i + 1 + (cls == VX_JMP32 && op == VX_JA ? in->imm : in->off);
+	if (t >= 0 && (uint64_t)t < c->len)
+		c->is_target[t] = true;
+}
+
 /* Function entries: instruction 0, local call targets, callback references. */
 static int find_funcs(struct jit_ctx *c)
 {
@@ -65,6 +79,7 @@ static int find_funcs(struct jit_ctx *c)
 				return -1;
 			i++;
 		}
+		mark_target(c, i, in);
 	}
 	return 0;
 }
@@ -99,22 +114,38 @@ static void set_addr(struct jit_ctx *c, uint32_t *slot)
 	*slot = (uint32_t)c->pos;
 }
 
+/* A function's entries: from C (a trampoline when hardened), then its prologue. */
+static void func_start(struct jit_ctx *c, size_t i)
+{
+	c->saved = jit_func_saved(c, i);
+	if (jit_harden(c)) {
+		set_addr(c, &c->taddr[i]);
+		jit_trampoline(c, c->pos + TRAMPOLINE_SIZE);
+	}
+	set_addr(c, &c->faddr[i]);
+	if (!jit_harden(c))
+		c->taddr[i] = c->faddr[i];
+	jit_prologue(c);
+}
+
 static int pass(struct jit_ctx *c)
 {
 	size_t i;
 
 	c->pos = 0;
+	while (c->pos < POISON_OFF + 8) /* hardening: the ones r12 takes on a mispredicted path */
+		emit8(c, 0xff);
 	while (c->pos < CODE_PAD)
 		emit8(c, 0xcc);
 	for (i = 0; i < c->len && !c->failed; i++) {
 		c->cur = i;
-		if (c->is_func[i]) {
-			set_addr(c, &c->faddr[i]);
-			jit_prologue(c);
-		}
+		if (c->is_func[i])
+			func_start(c, i);
 		set_addr(c, &c->addr[i]);
 		if (emit_insn(c, &c->insns[i]))
 			break;
+		if (jit_harden(c) && c->opts->barrier && c->opts->barrier[i])
+			emit_lfence(c); /* Spectre v4: see vx_jit_opts.barrier */
 		if (c->insns[i].code == VX_LD_IMM64)
 			set_addr(c, &c->addr[++i]);
 	}
@@ -128,8 +159,10 @@ static int alloc_ctx(struct jit_ctx *c)
 {
 	c->addr = calloc(c->len + 1, sizeof(*c->addr));
 	c->faddr = calloc(c->len, sizeof(*c->faddr));
+	c->taddr = calloc(c->len, sizeof(*c->taddr));
 	c->is_func = calloc(c->len, sizeof(*c->is_func));
-	if (!c->addr || !c->faddr || !c->is_func)
+	c->is_target = calloc(c->len, sizeof(*c->is_target));
+	if (!c->addr || !c->faddr || !c->taddr || !c->is_func || !c->is_target)
 		return vx_error_set(c->err, -1, "jit: out of memory");
 	if (jit_blind(c) && getrandom(&c->seed, sizeof(c->seed), 0) != sizeof(c->seed))
 		return vx_error_set(c->err, -1, "jit: no randomness for constant blinding");
@@ -140,7 +173,9 @@ static void free_ctx(struct jit_ctx *c)
 {
 	free(c->addr);
 	free(c->faddr);
+	free(c->taddr);
 	free(c->is_func);
+	free(c->is_target);
 }
 
 /* Map RW, emit the final pass at the image's address, then make it RX. */
@@ -165,7 +200,8 @@ static int emit_image(struct jit_ctx *c, struct vx_jit *jit, size_t size)
 	if (mprotect(p, jit->mapped, PROT_READ | PROT_EXEC))
 		return vx_error_set(c->err, -1, "jit: cannot make the code executable");
 	jit->size = size;
-	jit->entry = (uint64_t (*)(uint64_t, uint64_t))((uint8_t *)p + c->faddr[0]);
+	jit->entry = (uint64_t (*)(uint64_t, uint64_t))((uint8_t *)p + c->taddr[0]);
+	jit->body = (uint8_t *)p + c->faddr[0];
 	return 0;
 }
 

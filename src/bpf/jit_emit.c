@@ -214,6 +214,33 @@ void emit_call_abs(struct jit_ctx *c, const void *fn)
 	emit_rr(c, 0, 0xff, 2, R11);
 }
 
+bool jit_harden(const struct jit_ctx *c)
+{
+	return c->opts && (c->opts->flags & VX_JIT_HARDEN);
+}
+
+void emit_lfence(struct jit_ctx *c)
+{
+	emit8(c, 0x0f);
+	emit8(c, 0xae);
+	emit8(c, 0xe8);
+}
+
+/* cmov<cc> r12, [rip -> the image's 8 bytes of ones]. */
+void emit_poison_if(struct jit_ctx *c, int cc)
+{
+	emit8(c, 0x4c); /* REX.W REX.R: r12 */
+	emit8(c, 0x0f);
+	emit8(c, (uint8_t)(0x40 | cc));
+	emit8(c, 0x25); /* ModRM: reg r12, rip-relative */
+	emit32(c, (uint32_t)(int32_t)((int64_t)POISON_OFF - (int64_t)(c->pos + 4)));
+}
+
+void emit_or_slh(struct jit_ctx *c, int dst)
+{
+	emit_rr(c, JF_W, 0x09, SLH, dst);
+}
+
 bool jit_blind(const struct jit_ctx *c)
 {
 	return c->opts && (c->opts->flags & VX_JIT_BLIND);
@@ -230,17 +257,26 @@ static uint64_t splitmix(uint64_t x)
 /*
  * dst = v (64-bit, or zero-extended 32-bit when !w). Blinded: dst = v ^ key, then dst ^= key,
  * with the key a function of the compile's seed and the instruction (equal in both passes).
+ * A value that is a sign-extended 32-bit immediate (what ALU64, jump and store immediates are)
+ * uses 32-bit immediates: sign extension commutes with XOR.
  */
 void emit_blinded(struct jit_ctx *c, int dst, uint64_t v, bool w)
 {
 	uint64_t key = splitmix(c->seed ^ c->cur);
+	uint32_t k32 = (uint32_t)key;
 
-	if (!w) {
-		v = (uint32_t)v;
-		key = (uint32_t)key;
-	}
 	if (!jit_blind(c)) {
-		emit_mov_imm(c, w, dst, v);
+		emit_mov_imm(c, w, dst, w ? v : (uint32_t)v);
+		return;
+	}
+	if (!w || (int64_t)v == (int32_t)v) {
+		if (w)
+			emit_rr(c, JF_W, 0xc7, 0, dst); /* mov dst, simm32 */
+		else
+			emit_rr(c, 0, 0xc7, 0, dst);	/* mov dst32, imm32 */
+		emit32(c, (uint32_t)v ^ k32);
+		emit_rr(c, w ? JF_W : 0, 0x81, 6, dst); /* xor dst, (s)imm32 */
+		emit32(c, k32);
 		return;
 	}
 	emit_movabs(c, dst, v ^ key);

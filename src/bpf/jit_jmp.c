@@ -8,36 +8,84 @@
 #include "jit_priv.h"
 #include "vxbpf/helper.h"
 
-/* Registers a function saves: eBPF r10 (rbp) and r6-r9; r0-r5 belong to the caller. */
-static const int saved_regs[] = { RBP, RBX, R13, R14, R15 };
-#define NSAVED ((int)(sizeof(saved_regs) / sizeof(saved_regs[0])))
+/* eBPF r6-r9 and the SAVE_* bit of their x86 registers. */
+static const struct {
+	int reg;
+	uint8_t bit;
+} callee_saved[] = { { RBX, SAVE_RBX }, { R13, SAVE_R13 }, { R14, SAVE_R14 }, { R15, SAVE_R15 } };
+#define NCALLEE ((int)(sizeof(callee_saved) / sizeof(callee_saved[0])))
+
+/* Which of r6-r9 the function starting at start uses: only those are saved and restored. */
+uint8_t jit_func_saved(const struct jit_ctx *c, size_t start)
+{
+	uint8_t m = 0;
+	size_t i;
+	int n = 0, k;
+
+	for (i = start; i < c->len && (i == start || !c->is_func[i]); i++) {
+		const struct vx_insn *in = &c->insns[i];
+
+		for (k = 0; k < NCALLEE; k++)
+			if (in->dst == 6 + k || in->src == 6 + k)
+				m |= callee_saved[k].bit;
+		if (in->code == VX_LD_IMM64)
+			i++;
+	}
+	for (k = 0; k < NCALLEE; k++)
+		n += !!(m & callee_saved[k].bit);
+	/* Entered with rsp = 8 mod 16: rbp and an odd count of other pushes would misalign. */
+	return n % 2 ? m | SAVE_PAD : m;
+}
 
 /*
- * Entered by a call (rsp = 8 mod 16): five pushes and the 512-byte frame leave rsp 16-byte
- * aligned for helper calls; r10 = rbp = the top of the frame.
+ * Entered by a call (rsp = 8 mod 16): rbp, the used r6-r9 registers (and a pad) are pushed,
+ * then the 512-byte frame; rsp is 16-byte aligned for helper calls; r10 = rbp = the top of
+ * the frame.
  */
 void jit_prologue(struct jit_ctx *c)
 {
-	int i;
+	int k;
 
-	for (i = 0; i < NSAVED; i++)
-		emit_push(c, saved_regs[i]);
+	emit_push(c, RBP);
+	for (k = 0; k < NCALLEE; k++)
+		if (c->saved & callee_saved[k].bit)
+			emit_push(c, callee_saved[k].reg);
+	if (c->saved & SAVE_PAD)
+		emit_push(c, RAX);
 	emit_alu_ri(c, true, 5, RSP, JIT_FRAME);
 	emit_rm(c, JF_W, 0x8d, RBP, RSP, JIT_FRAME);
 }
 
 static void unwind(struct jit_ctx *c)
 {
-	int i;
+	int k;
 
 	emit_mov_rr(c, true, RSP, RBP);
-	for (i = NSAVED - 1; i >= 0; i--)
-		emit_pop(c, saved_regs[i]);
+	if (c->saved & SAVE_PAD)
+		emit_pop(c, R11);
+	for (k = NCALLEE - 1; k >= 0; k--)
+		if (c->saved & callee_saved[k].bit)
+			emit_pop(c, callee_saved[k].reg);
+	emit_pop(c, RBP);
 }
 
 void jit_epilogue(struct jit_ctx *c)
 {
 	unwind(c);
+	emit8(c, 0xc3);
+}
+
+/*
+ * Hardening: C calls a function (the program, a callback) through this, which keeps C's r12
+ * and starts the function with an empty misspeculation mask. Calls inside the program go to
+ * the body directly, so the mask follows the program's own calls and tail calls.
+ */
+void jit_trampoline(struct jit_ctx *c, size_t body)
+{
+	emit_push(c, SLH);
+	emit_rr(c, 0, 0x31, SLH, SLH);
+	emit_call32(c, body);
+	emit_pop(c, SLH);
 	emit8(c, 0xc3);
 }
 
@@ -85,7 +133,7 @@ static int jmp_cond(struct jit_ctx *c, const struct vx_insn *in)
 	unsigned f = w ? JF_W : 0;
 	uint8_t op = VX_OP(in->code);
 	int cc = cond_cc(op), dst = jit_reg(in->dst), src;
-	size_t t = 0;
+	size_t t = 0, skip;
 
 	if (cc < 0)
 		return jit_fail(c, "unknown jump operation 0x%02x", op);
@@ -106,7 +154,19 @@ static int jmp_cond(struct jit_ctx *c, const struct vx_insn *in)
 		}
 		emit_rr(c, f, op == VX_JSET ? 0x85 : 0x39, src, dst);
 	}
-	emit_jcc32(c, cc, c->addr[t]);
+	if (!jit_harden(c)) {
+		emit_jcc32(c, cc, c->addr[t]);
+		return 0;
+	}
+	/*
+	 * Each edge records in r12 whether the flags contradict it (a mispredicted path): the
+	 * taken edge goes through cmov<!cc>, the fall-through edge through cmov<cc>.
+	 */
+	skip = emit_jcc8(c, cc ^ 1);
+	emit_poison_if(c, cc ^ 1);
+	emit_jcc32(c, -1, c->addr[t]);
+	patch8(c, skip);
+	emit_poison_if(c, cc);
 	return 0;
 }
 
@@ -121,9 +181,15 @@ static void tail_call(struct jit_ctx *c)
 
 	emit_push(c, RDI);
 	emit_push(c, RDI);
+	if (jit_harden(c)) {
+		emit_or_slh(c, RSI);
+		emit_or_slh(c, RDX);
+	}
 	emit_mov_rr(c, true, RDI, RSI);
 	emit_mov_rr(c, true, RSI, RDX);
 	emit_call_abs(c, (const void *)vx_jit_tail_target);
+	if (jit_harden(c)) /* the program array's bounds check is in C */
+		emit_lfence(c);
 	emit_pop(c, RDI);
 	emit_pop(c, RDI);
 	emit_rr(c, JF_W, 0x85, RAX, RAX);
@@ -131,6 +197,24 @@ static void tail_call(struct jit_ctx *c)
 	unwind(c);
 	emit_rr(c, 0, 0xff, 4, RAX); /* jmp rax */
 	patch8(c, skip);
+}
+
+/*
+ * Hardened helper call: on a mispredicted path the arguments become all ones, so the helper
+ * cannot read program-chosen memory there; a helper that returns memory it bounds-checked
+ * itself (map lookups, ring buffer samples) is followed by a barrier, so no load uses the
+ * result before its checks are resolved.
+ */
+static void harden_call(struct jit_ctx *c, const struct vx_helper *h)
+{
+	static const int args[5] = { RDI, RSI, RDX, RCX, R8 };
+	int k;
+
+	for (k = 0; k < 5 && h->args[k] != VX_ARG_NONE; k++)
+		emit_or_slh(c, args[k]);
+	emit_call_abs(c, (const void *)h->fn);
+	if (h->ret == VX_RET_MAP_VALUE_OR_NULL || h->ret == VX_RET_MEM_OR_NULL)
+		emit_lfence(c);
 }
 
 static int call(struct jit_ctx *c, const struct vx_insn *in)
@@ -157,7 +241,13 @@ static int call(struct jit_ctx *c, const struct vx_insn *in)
 	}
 	if (!h->fn)
 		return jit_fail(c, "helper %s has no implementation", h->name);
-	emit_call_abs(c, (const void *)h->fn);
+	if (jit_inline_lookup(c, h->id))
+		return 0;
+	if (!jit_harden(c)) {
+		emit_call_abs(c, (const void *)h->fn);
+		return 0;
+	}
+	harden_call(c, h);
 	return 0;
 }
 

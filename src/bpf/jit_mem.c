@@ -37,6 +37,8 @@ static int ctx_load(struct jit_ctx *c, const struct vx_insn *in, unsigned field)
 	if (ctx_field(field, &off, &wide))
 		return jit_fail(c, "invalid context field at offset %u", field);
 	emit_rm(c, wide ? JF_W : 0, 0x8b, jit_reg(in->dst), jit_reg(in->src), off);
+	if (jit_harden(c))
+		emit_or_slh(c, jit_reg(in->dst));
 	return 0;
 }
 
@@ -56,6 +58,10 @@ int jit_ldx(struct jit_ctx *c, const struct vx_insn *in)
 		return jit_fail(c, "invalid sign-extending load");
 	emit_rm(c, msx || sz == 3 ? JF_W : 0, msx ? sx[sz] : zx[sz], jit_reg(in->dst),
 		jit_reg(in->src), in->off);
+	/* Hardening: a value loaded on a mispredicted path becomes all ones (not through r10:
+	 * the frame is the program's own, at constant offsets). */
+	if (jit_harden(c) && in->src != VX_REG_FP)
+		emit_or_slh(c, jit_reg(in->dst));
 	return 0;
 }
 
@@ -101,6 +107,12 @@ int jit_st(struct jit_ctx *c, const struct vx_insn *in)
 
 	if (VX_MODE(in->code) != VX_MEM)
 		return jit_fail(c, "unsupported store mode 0x%02x", VX_MODE(in->code));
+	if (jit_harden(c) && in->dst != VX_REG_FP) {
+		/* Hardening: on a mispredicted path the address becomes all ones (+ off). */
+		emit_mov_rr(c, true, R11, base);
+		emit_or_slh(c, R11);
+		base = R11;
+	}
 	if (VX_CLASS(in->code) == VX_STX) {
 		store_reg(c, size, base, in->off, jit_reg(in->src));
 		return 0;
@@ -158,6 +170,8 @@ int jit_atomic(struct jit_ctx *c, const struct vx_insn *in)
 
 	if (VX_SIZE(in->code) != VX_W && VX_SIZE(in->code) != VX_DW)
 		return jit_fail(c, "atomic operations must be 32 or 64 bits wide");
+	if (jit_harden(c)) /* rare: a barrier rather than masking every operand */
+		emit_lfence(c);
 	if (in->imm == VX_XCHG) {
 		emit_rm(c, f, 0x87, src, dst, in->off);
 	} else if (in->imm == VX_CMPXCHG) {
@@ -205,7 +219,7 @@ static int func_addr(struct jit_ctx *c, const struct vx_insn *in, uint64_t *v)
 
 	if (t < 0 || (uint64_t)t >= c->len || !c->is_func[t])
 		return jit_fail(c, "invalid function reference");
-	*v = c->base + c->faddr[t];
+	*v = c->base + c->taddr[t]; /* callbacks are called from C */
 	return 0;
 }
 

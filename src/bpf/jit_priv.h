@@ -46,11 +46,23 @@ enum {
 
 #define JIT_FRAME 512 /* bytes of eBPF stack per frame */
 
+/* Callee-saved registers a function pushes besides rbp (eBPF r6-r9), and an alignment pad. */
+#define SAVE_RBX 0x1
+#define SAVE_R13 0x2
+#define SAVE_R14 0x4
+#define SAVE_R15 0x8
+#define SAVE_PAD 0x10
+
+/* Hardening: r12 is the misspeculation mask (0, or all ones on a mispredicted path). */
+#define SLH R12
+#define POISON_OFF 0 /* image offset of the 8 bytes of ones cmov loads into r12 */
+
 struct vx_jit {
 	void *image;
 	size_t size;	/* code bytes */
 	size_t mapped;	/* bytes mapped */
-	uint64_t (*entry)(uint64_t r1, uint64_t r2);
+	uint64_t (*entry)(uint64_t r1, uint64_t r2); /* what C calls */
+	const void *body; /* the main function's prologue: where tail calls jump */
 	unsigned flags;
 	const struct vx_jit *(*resolve)(const struct vx_prog *target, void *arg);
 	void *resolve_arg;
@@ -68,7 +80,10 @@ struct jit_ctx {
 	uintptr_t base;	 /* where buf will run (final pass) */
 	uint32_t *addr;	 /* len + 1 entries: start of each instruction's body */
 	uint32_t *faddr; /* len entries: start of a function's prologue, for function entries */
+	uint32_t *taddr; /* len entries: a function's entry from C (hardened: a trampoline) */
 	bool *is_func;
+	bool *is_target; /* len entries: some jump lands here */
+	uint8_t saved;	 /* the callee-saved registers the function being compiled uses (SAVE_*) */
 	uint64_t seed;	 /* constant blinding */
 	size_t cur;	 /* instruction being compiled */
 	bool failed;
@@ -105,6 +120,12 @@ void emit_call_abs(struct jit_ctx *c, const void *fn);
 /* Immediate in a scratch register, XORed with a key when blinding. */
 void emit_blinded(struct jit_ctx *c, int dst, uint64_t v, bool w);
 bool jit_blind(const struct jit_ctx *c);
+bool jit_harden(const struct jit_ctx *c);
+void emit_lfence(struct jit_ctx *c);
+/* r12 = ones when condition cc holds (hardening: this path is a misprediction then). */
+void emit_poison_if(struct jit_ctx *c, int cc);
+/* dst |= r12 (64-bit). */
+void emit_or_slh(struct jit_ctx *c, int dst);
 int jit_fail(struct jit_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Code generation per instruction class; each returns 0 or -1 (ctx failed). */
@@ -116,10 +137,13 @@ int jit_ld_imm64(struct jit_ctx *c, const struct vx_insn *in);
 int jit_jmp(struct jit_ctx *c, const struct vx_insn *in);
 void jit_prologue(struct jit_ctx *c);
 void jit_epilogue(struct jit_ctx *c);
+void jit_trampoline(struct jit_ctx *c, size_t body);
+/* 1 when the helper call was compiled inline (jit_inline.c), 0 when it must be called. */
+int jit_inline_lookup(struct jit_ctx *c, uint32_t helper);
+uint8_t jit_func_saved(const struct jit_ctx *c, size_t start);
 
 /* Run-time entries called from compiled code (jit_run.c). */
 const void *vx_jit_tail_target(uint64_t map, uint64_t index);
 uint64_t vx_jit_run_call(struct vx_run *run, uint64_t fn, const uint64_t args[4], int *failed);
-void jit_run_begin(struct jit_run *jr, const struct vx_jit *jit, void *ctx);
 
 #endif /* VXBPF_JIT_PRIV_H */

@@ -46,17 +46,18 @@ const void *vx_jit_tail_target(uint64_t map, uint64_t index)
 	if (!target)
 		return NULL;
 	jr->tail_calls++;
-	return (const void *)target->entry;
+	return target->body;
 }
 
-void jit_run_begin(struct jit_run *jr, const struct vx_jit *jit, void *ctx)
+static inline void jit_run_begin(struct jit_run *jr, const struct vx_jit *jit, void *ctx)
 {
-	memset(jr, 0, sizeof(*jr));
+	jr->run.xdp = jit->flags & VX_JIT_XDP_CTX ? ctx : NULL;
 	jr->run.call = vx_jit_run_call;
+	jr->run.grant = NULL;
 	jr->run.readable = readable_all;
 	jr->run.engine = jr;
-	jr->run.xdp = jit->flags & VX_JIT_XDP_CTX ? ctx : NULL;
 	jr->root = jit;
+	jr->tail_calls = 0;
 }
 
 uint64_t vx_jit_run2(const struct vx_jit *jit, uint64_t r1, uint64_t r2)
@@ -96,27 +97,78 @@ void vx_jit_run_batch(const struct vx_jit *jit, void *const *ctxs, unsigned n, u
 	vx_cur_run = saved;
 }
 
+static inline void ctx_from_frame(struct vx_xdp_ctx *ctx, const struct vx_xdp_frame *frame)
+{
+	uint8_t *data = frame->buf + frame->data_off;
+
+	ctx->data = data;
+	ctx->data_end = data + frame->data_len;
+	ctx->data_meta = data - frame->meta_len;
+	ctx->hard_start = frame->buf;
+	ctx->ingress_ifindex = frame->ingress_ifindex;
+	ctx->rx_queue_index = frame->rx_queue_index;
+	ctx->egress_ifindex = 0;
+	ctx->redirect_ifindex = 0;
+	ctx->redirect_map = NULL;
+	ctx->redirect_flags = 0;
+}
+
+static inline void ctx_to_frame(const struct vx_xdp_ctx *ctx, struct vx_xdp_frame *frame,
+				struct vx_xdp_result *res, uint64_t r0)
+{
+	frame->data_off = (uint32_t)(ctx->data - frame->buf);
+	frame->data_len = (uint32_t)(ctx->data_end - ctx->data);
+	frame->meta_len = (uint32_t)(ctx->data - ctx->data_meta);
+	res->retval = r0;
+	res->action = r0 <= VX_XDP_REDIRECT ? (int)r0 : VX_XDP_ABORTED;
+	res->redirect_ifindex = ctx->redirect_ifindex;
+	res->redirect_map = ctx->redirect_map;
+	res->redirect_flags = ctx->redirect_flags;
+}
+
 void vx_jit_xdp_run(const struct vx_jit *jit, struct vx_xdp_frame *frame,
 		    struct vx_xdp_result *res)
 {
-	struct vx_xdp_ctx ctx = {
-		.hard_start = frame->buf,
-		.data = frame->buf + frame->data_off,
-		.ingress_ifindex = frame->ingress_ifindex,
-		.rx_queue_index = frame->rx_queue_index,
-	};
+	struct vx_run *saved = vx_cur_run;
+	struct vx_xdp_ctx ctx;
+	struct jit_run jr;
 	uint64_t r0;
 
-	ctx.data_end = ctx.data + frame->data_len;
-	ctx.data_meta = ctx.data - frame->meta_len;
-	memset(res, 0, sizeof(*res));
-	r0 = vx_jit_run(jit, &ctx);
-	frame->data_off = (uint32_t)(ctx.data - frame->buf);
-	frame->data_len = (uint32_t)(ctx.data_end - ctx.data);
-	frame->meta_len = (uint32_t)(ctx.data - ctx.data_meta);
-	res->retval = r0;
-	res->action = r0 <= VX_XDP_REDIRECT ? (int)r0 : VX_XDP_ABORTED;
-	res->redirect_ifindex = ctx.redirect_ifindex;
-	res->redirect_map = ctx.redirect_map;
-	res->redirect_flags = ctx.redirect_flags;
+	ctx_from_frame(&ctx, frame);
+	jit_run_begin(&jr, jit, &ctx);
+	vx_cur_run = &jr.run;
+	r0 = jit->entry((uint64_t)(uintptr_t)&ctx, 0);
+	vx_cur_run = saved;
+	ctx_to_frame(&ctx, frame, res, r0);
+}
+
+/*
+ * A burst: the contexts are built in place first, then one run state serves every packet
+ * (only the per-packet parts, the context helpers see and the tail call count, change between
+ * runs), then frames and results are written back.
+ */
+void vx_jit_xdp_run_batch(const struct vx_jit *jit, struct vx_xdp_frame *frames, unsigned n,
+			  struct vx_xdp_result *res)
+{
+	struct vx_xdp_ctx ctx[VX_JIT_MAX_BATCH];
+	uint64_t r0[VX_JIT_MAX_BATCH];
+	struct vx_run *saved = vx_cur_run;
+	uint64_t (*entry)(uint64_t, uint64_t) = jit->entry;
+	struct jit_run jr;
+	unsigned i;
+
+	if (n > VX_JIT_MAX_BATCH)
+		n = VX_JIT_MAX_BATCH;
+	for (i = 0; i < n; i++)
+		ctx_from_frame(&ctx[i], &frames[i]);
+	jit_run_begin(&jr, jit, NULL);
+	vx_cur_run = &jr.run;
+	for (i = 0; i < n; i++) {
+		jr.tail_calls = 0;
+		jr.run.xdp = &ctx[i];
+		r0[i] = entry((uint64_t)(uintptr_t)&ctx[i], 0);
+	}
+	vx_cur_run = saved;
+	for (i = 0; i < n; i++)
+		ctx_to_frame(&ctx[i], &frames[i], &res[i], r0[i]);
 }

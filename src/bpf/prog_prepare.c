@@ -8,6 +8,7 @@
 
 #include "prog_priv.h"
 #include "vxbpf/jit.h"
+#include "vxbpf/helper.h"
 #include "vxbpf/obj.h"
 #include "vxbpf/verifier.h"
 #include "vxbpf/xdp.h"
@@ -20,6 +21,8 @@ void vx_prog_unprepare(struct vx_prog *prog)
 	prog->jit = NULL;
 	prog->facts = NULL;
 	prog->ctx_field = NULL;
+	free(prog->barrier);
+	prog->barrier = NULL;
 }
 
 /* The JIT wants, per slot, the xdp_md offset + 1 of a context load; the verifier's facts say. */
@@ -43,7 +46,25 @@ static const struct vx_jit *resolve(const struct vx_prog *target, void *arg)
 	return target->jit;
 }
 
-static int compile(struct vx_prog *prog, struct vx_error *err)
+/* Spectre v4 barriers: after the stores the verifier flagged VX_VF_NOSPEC. */
+static int make_barrier(struct vx_prog *prog, struct vx_error *err)
+{
+	const struct vx_verify_facts *f = prog->facts;
+	size_t i;
+
+	prog->barrier = calloc(prog->len ? prog->len : 1, 1);
+	if (!prog->barrier)
+		return vx_error_set(err, -1, "out of memory");
+	for (i = 0; i < prog->len && i < f->len; i++)
+		prog->barrier[i] = !!(f->insn_flags[i] & VX_VF_NOSPEC);
+	return 0;
+}
+
+/*
+ * Guest programs are untrusted: constant blinding and the Spectre hardening
+ * (docs/jit-hardening.md). Trusted ones (the host operator's) run without either.
+ */
+static int compile(struct vx_prog *prog, unsigned helper_class, struct vx_error *err)
 {
 	struct vx_jit_opts opts = {
 		.flags = VX_JIT_XDP_CTX,
@@ -52,6 +73,12 @@ static int compile(struct vx_prog *prog, struct vx_error *err)
 
 	if (make_ctx_field(prog, err))
 		return -1;
+	if (helper_class == VX_HELPER_GUEST) {
+		if (make_barrier(prog, err))
+			return -1;
+		opts.flags |= VX_JIT_BLIND | VX_JIT_HARDEN;
+		opts.barrier = prog->barrier;
+	}
 	opts.ctx_field = prog->ctx_field;
 	prog->jit = vx_jit_compile(prog->insns, prog->len, prog, &opts, err);
 	return prog->jit ? 0 : -1;
@@ -65,7 +92,7 @@ static int prepare_one(struct vx_prog *prog, int engine, unsigned helper_class,
 
 	vx_prog_unprepare(prog);
 	if (vx_verify(prog, &vopts, &prog->facts, &e) ||
-	    (engine == VX_ENGINE_JIT && compile(prog, &e))) {
+	    (engine == VX_ENGINE_JIT && compile(prog, helper_class, &e))) {
 		vx_prog_unprepare(prog);
 		return vx_error_set(err, e.insn, "program %s: %s", prog->name, e.msg);
 	}

@@ -28,6 +28,7 @@ struct vx_prog {
 	/* Set by vx_obj_prepare(): the verifier's facts and, for the JIT, the compiled image. */
 	struct vx_verify_facts *facts;
 	uint8_t *ctx_field;   /* per slot: xdp_md offset + 1 of a context load, else 0 */
+	uint8_t *barrier;     /* guest class: per slot, a Spectre v4 barrier after it */
 	struct vx_jit *jit;
 };
 

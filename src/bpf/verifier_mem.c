@@ -158,6 +158,23 @@ static int scrub_slot(struct venv *env, int idx, struct vslot *sl)
 	return 0;
 }
 
+/* Spectre v4 fact (VX_VF_NOSPEC): the store spills a pointer or replaces a spill or bytes
+ * never written. Slots must cover [lo, hi). */
+static void note_nospec(struct venv *env, int idx, struct vframe *f, int lo, int hi,
+			const struct vreg *val)
+{
+	int b, i;
+
+	for (b = lo; b < hi && !is_pointer(val); b++) {
+		struct vslot *sl = slot_of(f, b, &i);
+
+		if (sl->type[i] == S_INVALID || sl->type[i] == S_SPILL)
+			break;
+	}
+	if (is_pointer(val) || b < hi)
+		env->facts->insn_flags[idx] |= VX_VF_NOSPEC;
+}
+
 static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, bool exact,
 		       const struct vreg *val)
 {
@@ -172,6 +189,7 @@ static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, b
 
 	if (!stack_slots(env, f, -lo))
 		return verr(env, idx, "out of memory");
+	note_nospec(env, idx, f, lo, hi, val);
 	if (exact && hi - lo == 8) {
 		struct vslot *sl = slot_of(f, lo, &i);
 

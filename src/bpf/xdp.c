@@ -83,6 +83,12 @@ uint64_t vx_h_xdp_adjust_head(uint64_t c, uint64_t off, uint64_t r3, uint64_t r4
 		memmove(ctx->data_meta + delta, ctx->data_meta, metalen);
 	ctx->data_meta += delta;
 	ctx->data += delta;
+	/*
+	 * Headroom the program grows into may hold a previous frame's bytes (the datapath reuses
+	 * buffers across ports): show zeros, as a fresh buffer would.
+	 */
+	if (delta < 0)
+		memset(ctx->data, 0, (size_t)-delta);
 	return 0;
 }
 
@@ -99,6 +105,8 @@ uint64_t vx_h_xdp_adjust_meta(uint64_t c, uint64_t off, uint64_t r3, uint64_t r4
 	metalen = (ctx->data - ctx->data_meta) - delta;
 	if (metalen % 4 || metalen > VX_XDP_MAX_META)
 		return (uint64_t)-EACCES;
+	if (delta < 0)
+		memset(ctx->data_meta + delta, 0, (size_t)-delta); /* as adjust_head */
 	ctx->data_meta += delta;
 	return 0;
 }
@@ -198,8 +206,8 @@ static int run_interp(const struct vx_prog *prog, struct vx_xdp_ctx *ctx, struct
 	return vx_interp_run_prog(prog, &env, (uint64_t)(uintptr_t)ctx, r0, err);
 }
 
-int vx_xdp_run(const struct vx_prog *prog, enum vx_engine engine, struct vx_xdp_frame *frame,
-	       struct vx_xdp_result *res, struct vx_error *err)
+static int run_interp_frame(const struct vx_prog *prog, struct vx_xdp_frame *frame,
+			    struct vx_xdp_result *res, struct vx_error *err)
 {
 	struct vx_xdp_ctx ctx = {
 		.hard_start = frame->buf,
@@ -211,13 +219,6 @@ int vx_xdp_run(const struct vx_prog *prog, enum vx_engine engine, struct vx_xdp_
 	uint64_t r0 = 0;
 	int ret;
 
-	if (engine == VX_ENGINE_JIT) {
-		if (!prog->jit)
-			return vx_error_set(err, -1, "program %s is not compiled: vx_obj_prepare() it "
-						     "for the JIT first", prog->name);
-		vx_jit_xdp_run(prog->jit, frame, res);
-		return 0;
-	}
 	ctx.data_end = ctx.data + frame->data_len;
 	ctx.data_meta = ctx.data - frame->meta_len;
 	memset(res, 0, sizeof(*res));
@@ -237,6 +238,27 @@ int vx_xdp_run(const struct vx_prog *prog, enum vx_engine engine, struct vx_xdp_
 	return 0;
 }
 
+static int not_compiled(const struct vx_prog *prog, struct vx_error *err)
+{
+	return vx_error_set(err, -1, "program %s is not compiled: vx_obj_prepare() it for the JIT "
+				     "first", prog->name);
+}
+
+int vx_xdp_run(const struct vx_prog *prog, enum vx_engine engine, struct vx_xdp_frame *frame,
+	       struct vx_xdp_result *res, struct vx_error *err)
+{
+	if (engine != VX_ENGINE_JIT)
+		return run_interp_frame(prog, frame, res, err);
+	if (!prog->jit)
+		return not_compiled(prog, err);
+	vx_jit_xdp_run(prog->jit, frame, res);
+	return 0;
+}
+
+/*
+ * The JIT runs a burst in one call (vx_jit_xdp_run_batch: contexts built in place, one run
+ * setup); a compiled program never faults. The interpreter runs frame by frame.
+ */
 int vx_xdp_run_batch(const struct vx_prog *prog, enum vx_engine engine,
 		     struct vx_xdp_frame *frames, unsigned n, struct vx_xdp_result *res,
 		     struct vx_error *err)
@@ -248,9 +270,12 @@ int vx_xdp_run_batch(const struct vx_prog *prog, enum vx_engine engine,
 	if (n > VX_XDP_MAX_BATCH)
 		return vx_error_set(err, -1, "batch of %u frames exceeds the %u maximum", n,
 				    VX_XDP_MAX_BATCH);
-	if (engine == VX_ENGINE_JIT && !prog->jit)
-		return vx_error_set(err, -1, "program %s is not compiled: vx_obj_prepare() it "
-					     "for the JIT first", prog->name);
+	if (engine == VX_ENGINE_JIT) {
+		if (!prog->jit)
+			return not_compiled(prog, err);
+		vx_jit_xdp_run_batch(prog->jit, frames, n, res);
+		return 0;
+	}
 	for (i = 0; i < n; i++) {
 		if (!vx_xdp_run(prog, engine, &frames[i], &res[i], faults ? &e : err))
 			continue;

@@ -284,6 +284,20 @@ static struct json_object *counters_obj(struct vx_offload *off, unsigned int por
 	return o;
 }
 
+/* The guests' quotas on this port. */
+static struct json_object *limits_obj(struct vx_offload *off, unsigned int port)
+{
+	struct json_object *o = json_object_new_object();
+	struct vx_off_limits l;
+
+	vx_off_get_limits(off, port, &l);
+	ctl_add_u64(o, "objects", l.max_objects);
+	ctl_add_u64(o, "insns", l.max_insns);
+	ctl_add_u64(o, "map_bytes", l.max_map_bytes);
+	ctl_add_u64(o, "requests_per_s", l.max_req_per_s);
+	return o;
+}
+
 static struct json_object *port_offload(struct vx_switch *sw, struct vx_offload *off,
 					unsigned int port)
 {
@@ -305,6 +319,7 @@ static struct json_object *port_offload(struct vx_switch *sw, struct vx_offload 
 						      vx_switch_port(sw, i)->name));
 	}
 	json_object_object_add(o, "redirect_to", r);
+	json_object_object_add(o, "limits", limits_obj(off, port));
 	json_object_object_add(o, "counters", counters_obj(off, port));
 	return o;
 }

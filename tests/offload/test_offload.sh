@@ -92,14 +92,22 @@ wait_connected() {
 
 # recv_on PORT FILE [options]: a receiver in the background until idle for 3 s (it starts
 # before the sender connects, which under load or ASan takes a while); sets $rpid.
+# It waits for this receiver's own connection (the connects counter moves): the previous
+# guest's close may not be processed yet, and the port would still look connected.
 recv_on() {
 	p=$1
 	f=$2
 	shift 2
+	before=$(xstat "$p" connects)
 	guest "$p" recv --timeout 3 "$@" > "$dir/$f" &
 	rpid=$!
 	pids="$pids $rpid"
-	wait_connected "$p" || echo "# $p did not connect"
+	i=0
+	until [ "$(xstat "$p" connects)" -gt "$before" ] && connected "$p"; do
+		i=$((i + 1))
+		[ $i -gt 200 ] && echo "# $p did not connect" && break
+		sleep 0.05
+	done
 }
 
 # send_from PORT TO COUNT [SIZE]: sends and waits; the sender's own counters in $dir/send.out.
@@ -123,7 +131,13 @@ rc=$?
 check "vxdpd --allow-redirect to an unknown port: exit 1 ($out)" \
 	test $rc = 1 -a -n "$(echo "$out" | grep "no port 'zz'")"
 
-"$VXDPD" --ctl "$dir/ctl.sock" --port a=vhost-user:"$dir/a.sock" \
+out=$("$VXDPD" --ctl "$dir/bad.sock" --quota bananas=3 --port a=vhost-user:"$dir/x.sock" 2>&1)
+rc=$?
+check "vxdpd --quota with an unknown key: exit 2 ($out)" \
+	test $rc = 2 -a -n "$(echo "$out" | grep 'expected objects=N')"
+
+"$VXDPD" --ctl "$dir/ctl.sock" --quota objects=3 --quota map-bytes=1048576 \
+	--port a=vhost-user:"$dir/a.sock" \
 	--port b=vhost-user:"$dir/b.sock" --port c=vhost-user:"$dir/c.sock" 2>"$dir/vxdpd.err" &
 sw=$!
 pids="$pids $sw"
@@ -283,6 +297,8 @@ ctl prog attach b "$P/off_drop.o" > /dev/null
 check "prog list: the attached program, its object and b's policy" \
 	sh -c "'$VXDP' prog list b --ctl '$dir/ctl.sock' | grep -q 'attached [0-9]*/drop' &&
 	       '$VXDP' prog list b --ctl '$dir/ctl.sock' | grep -q 'may redirect to \[ \"c\" \]'"
+check "prog list: the guests' quotas as vxdpd --quota set them" \
+	sh -c "'$VXDP' prog list b --ctl '$dir/ctl.sock' | grep -q 'guest quotas: objects=3 insns=262144 map_bytes=1048576 requests_per_s=1000'"
 check "top --count 2: two refreshes with a row per port" \
 	sh -c "[ \$(timeout 10 '$VXDP' top --count 2 --ctl '$dir/ctl.sock' | grep -c '^b ') = 2 ]"
 check "vxdpd still serves after all that" sh -c "'$VXDP' stats --ctl '$dir/ctl.sock' >/dev/null"

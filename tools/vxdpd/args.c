@@ -12,7 +12,8 @@ void args_usage(FILE *f)
 {
 	fprintf(f,
 		"usage: vxdpd [--ctl PATH] [--cores LIST] [--mode learn|xconnect] [--burst N]\n"
-		"             [--age SECONDS] --port NAME=vhost-user:PATH[,client]...\n"
+		"             [--age SECONDS] [--engine interp|jit] [--allow-redirect FROM:TO]...\n"
+		"             [--quota KEY=N]... --port NAME=vhost-user:PATH[,client]...\n"
 		"             [--port NAME=tap:IFNAME]...\n"
 		"  --ctl PATH      control socket (default $XDG_RUNTIME_DIR/vxdp/vxdpd.sock,\n"
 		"                  else /run/vxdp/vxdpd.sock)\n"
@@ -28,7 +29,9 @@ void args_usage(FILE *f)
 		"  --engine interp|jit      how offloaded XDP programs run (default: jit where\n"
 		"                           the host supports it, else interp)\n"
 		"  --allow-redirect FROM:TO let FROM's program redirect frames to port TO\n"
-		"                           (port names; repeatable; default: no redirects)\n",
+		"                           (port names; repeatable; default: no redirects)\n"
+		"  --quota KEY=N            guests' per-port quotas: objects (8), insns (262144),\n"
+		"                           map-bytes (64 MiB), requests (1000 per second)\n",
 		VX_SW_BURST_MIN, VX_SW_BURST_MAX);
 }
 
@@ -172,7 +175,7 @@ static int parse_port(struct args *a, const char *arg)
 	return 0;
 }
 
-enum { O_CTL = 1, O_CORES, O_MODE, O_PORT, O_BURST, O_AGE, O_ENGINE, O_REDIRECT };
+enum { O_CTL = 1, O_CORES, O_MODE, O_PORT, O_BURST, O_AGE, O_ENGINE, O_REDIRECT, O_QUOTA };
 
 static const struct option opts[] = {
 	{ "ctl", required_argument, NULL, O_CTL },
@@ -183,12 +186,36 @@ static const struct option opts[] = {
 	{ "age", required_argument, NULL, O_AGE },
 	{ "engine", required_argument, NULL, O_ENGINE },
 	{ "allow-redirect", required_argument, NULL, O_REDIRECT },
+	{ "quota", required_argument, NULL, O_QUOTA },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
 
+static int parse_quota(struct args *a, const char *arg)
+{
+	static const char *const keys[] = { "objects=", "insns=", "map-bytes=", "requests=" };
+	unsigned long long *vals[] = { &a->quota_objects, &a->quota_insns, &a->quota_map_bytes,
+				       &a->quota_req_per_s };
+	unsigned long v;
+	unsigned int i;
+
+	for (i = 0; i < 4; i++) {
+		size_t n = strlen(keys[i]);
+
+		if (strncmp(arg, keys[i], n))
+			continue;
+		if (parse_uint(arg + n, i == 2 ? ~0ul : 0xfffffffful, &v) || !v)
+			return bad("--quota %s: not a positive number", arg);
+		*vals[i] = v;
+		return 0;
+	}
+	return bad("--quota '%s': expected objects=N, insns=N, map-bytes=N or requests=N", arg);
+}
+
 static int set_offload_opt(struct args *a, int c, const char *arg)
 {
+	if (c == O_QUOTA)
+		return parse_quota(a, arg);
 	if (c == O_ENGINE) {
 		if (strcmp(arg, "interp") && strcmp(arg, "jit"))
 			return bad("--engine: '%s' is not interp or jit", arg);
@@ -236,6 +263,7 @@ static int set_opt(struct args *a, int c, const char *arg)
 		return 0;
 	case O_ENGINE:
 	case O_REDIRECT:
+	case O_QUOTA:
 		return set_offload_opt(a, c, arg);
 	case 'h':
 		a->help = true;

@@ -25,6 +25,8 @@ struct args {
 	int engine;
 	const char *redirects[VX_SW_MAX_PORTS * 4];
 	unsigned int nredirects;
+	/* --quota KEY=N: the guests' default quotas (0: the registry's default). */
+	unsigned long long quota_objects, quota_insns, quota_map_bytes, quota_req_per_s;
 	char names[VX_SW_MAX_PORTS][VX_PORT_NAME_MAX];
 	char paths[VX_SW_MAX_PORTS][108];
 };

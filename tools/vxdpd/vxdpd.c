@@ -150,9 +150,15 @@ static void run(struct vx_switch *sw, struct vx_ctl *ctl)
 	}
 }
 
-/* The offload registry: engine and the --allow-redirect pairs. */
+/* The offload registry: engine, quotas and the --allow-redirect pairs. */
 static struct vx_offload *offload(const struct args *a, struct vx_switch *sw)
 {
+	struct vx_off_limits lim = {
+		.max_objects = (unsigned int)a->quota_objects,
+		.max_insns = (unsigned int)a->quota_insns,
+		.max_map_bytes = a->quota_map_bytes,
+		.max_req_per_s = (unsigned int)a->quota_req_per_s,
+	};
 	struct vx_offload *off;
 	unsigned int i;
 
@@ -160,7 +166,7 @@ static struct vx_offload *offload(const struct args *a, struct vx_switch *sw)
 		fprintf(stderr, "vxdpd: --engine jit: the JIT does not support this host\n");
 		return NULL;
 	}
-	off = vx_offload_new(sw, NULL);
+	off = vx_offload_new(sw, &lim);
 	if (!off) {
 		fprintf(stderr, "vxdpd: out of memory\n");
 		return NULL;

@@ -15,7 +15,8 @@
  * read-execute before the first run (never writable and executable at once) and unmapped by
  * vx_jit_free(). With VX_JIT_BLIND set, every immediate of ALU, jump, store and ld_imm64
  * instructions is emitted XORed with a random key and decoded at run time in a scratch
- * register, so no program-chosen constant appears in executable memory.
+ * register, so no program-chosen constant appears in executable memory. VX_JIT_HARDEN adds
+ * the Spectre v1/v4 mitigations (docs/jit-hardening.md).
  *
  * Only x86-64 is supported: elsewhere vx_jit_supported() is false and vx_jit_compile() fails
  * with a message; callers fall back to the interpreter.
@@ -38,6 +39,14 @@ struct vx_jit;
 /* vx_jit_opts.flags */
 #define VX_JIT_BLIND 0x1   /* constant blinding of immediates */
 #define VX_JIT_XDP_CTX 0x2 /* r1 is a struct vx_xdp_ctx: helpers see it as the XDP context */
+/*
+ * Spectre hardening for untrusted (guest) programs, see docs/jit-hardening.md: speculative
+ * load hardening (a misspeculation mask in r12, updated by every conditional branch, ORed
+ * into every value loaded through a pointer and every address stored through one, and into
+ * helper arguments), barriers after helpers that return memory and around tail calls, and the
+ * Spectre v4 barriers listed in vx_jit_opts.barrier.
+ */
+#define VX_JIT_HARDEN 0x4
 
 struct vx_jit_opts {
 	unsigned flags;
@@ -56,6 +65,12 @@ struct vx_jit_opts {
 	 */
 	const struct vx_jit *(*resolve)(const struct vx_prog *target, void *arg);
 	void *resolve_arg;
+	/*
+	 * Spectre v4 (speculative store bypass): for instruction i, non-zero when a speculation
+	 * barrier must follow it (the verifier's VX_VF_NOSPEC: a stack store that overwrites a
+	 * spilled register or never-written bytes). Used with VX_JIT_HARDEN; NULL: none.
+	 */
+	const uint8_t *barrier;
 };
 
 /* Whether this build can compile programs (x86-64 hosts). */
@@ -96,5 +111,13 @@ struct vx_xdp_result;
  */
 void vx_jit_xdp_run(const struct vx_jit *jit, struct vx_xdp_frame *frame,
 		    struct vx_xdp_result *res);
+
+/*
+ * vx_jit_xdp_run() over frames[0..n) (n <= VX_JIT_MAX_BATCH): contexts built in place, one
+ * run setup for the burst, per-packet helper effects (redirect targets, adjusted heads and
+ * tails) kept per frame. What vx_xdp_run_batch() calls for the JIT.
+ */
+void vx_jit_xdp_run_batch(const struct vx_jit *jit, struct vx_xdp_frame *frames, unsigned n,
+			  struct vx_xdp_result *res);
 
 #endif /* VXBPF_JIT_H */

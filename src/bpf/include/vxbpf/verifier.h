@@ -40,6 +40,12 @@ struct vx_verify_opts {
 #define VX_VF_SEEN 0x01	    /* reached on some path */
 #define VX_VF_MEM_SAFE 0x02 /* a load/store/atomic proven in bounds on every path */
 #define VX_VF_CTX_LOAD 0x04 /* a load from the context: ctx_field[i] says which xdp_md field */
+/*
+ * Spectre v4: a stack store that, on some path, overwrites a spilled register or bytes never
+ * written, or spills a pointer; the JIT puts a speculation barrier after it in guest programs
+ * so that no later load can speculatively see the old bytes.
+ */
+#define VX_VF_NOSPEC 0x08
 
 struct vx_verify_facts {
 	size_t len;		 /* number of instruction slots */
