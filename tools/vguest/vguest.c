@@ -14,6 +14,7 @@
 
 #include "frame.h"
 #include "frontend.h"
+#include "offload.h"
 
 struct opts {
 	struct vg_cfg cfg;
@@ -23,6 +24,8 @@ struct opts {
 	size_t size;
 	double rate, duration, timeout, interval;
 	const char *cmd;
+	int oargc;		/* offload: the channel command's words */
+	char **oargv;
 };
 
 struct counters {
@@ -63,7 +66,8 @@ static void usage(FILE *f)
 		"  send --to MAC [--count N] [--size BYTES] [--rate PPS]\n"
 		"  recv [--count N] [--timeout S] [--dump FILE]\n"
 		"  echo [--count N] [--timeout S]\n"
-		"  gen --to MAC --rate PPS --duration S [--size BYTES]\n");
+		"  gen --to MAC --rate PPS --duration S [--size BYTES]\n"
+		"  offload prog|map|stats|hello ...  (the guest channel, as vxdp-guest --help)\n");
 }
 
 static void print_stats(const struct vg_fe *fe, const struct counters *c, bool json,
@@ -256,6 +260,11 @@ static int parse(struct opts *o, int argc, char **argv)
 		return -1;
 	o->cmd = argv[optind];
 	optind++;
+	if (!strcmp(o->cmd, "offload")) {
+		o->oargc = argc - optind;
+		o->oargv = argv + optind;
+		return 0;
+	}
 	while ((c = getopt_long(argc, argv, "", global_opts, NULL)) != -1) {
 		if (set_opt(o, c, optarg))
 			return -1;
@@ -269,7 +278,8 @@ static const char *check(const struct opts *o)
 
 	if (!o->cfg.path)
 		return "--socket is required";
-	if (!sends && strcmp(o->cmd, "recv") && strcmp(o->cmd, "echo"))
+	if (!sends && strcmp(o->cmd, "recv") && strcmp(o->cmd, "echo") &&
+	    strcmp(o->cmd, "offload"))
 		return "unknown command";
 	if (sends && !o->have_to)
 		return "--to is required";
@@ -313,7 +323,10 @@ int main(int argc, char **argv)
 		vg_close(&fe);
 		return 1;
 	}
-	err = run(&fe, &o);
+	if (!strcmp(o.cmd, "offload"))
+		err = vg_offload_run(&fe, o.mac, 0, 0, o.oargc, o.oargv);
+	else
+		err = run(&fe, &o);
 	vg_close(&fe);
 	if (dump_file)
 		fclose(dump_file);

@@ -16,6 +16,7 @@
 #include <vxdp/switch.h>
 #include <vxbpf/jit.h>
 #include <vxbpf/map.h>
+#include <vxoffload/chan.h>
 #include <vxoffload/offload.h>
 
 #include "args.h"
@@ -23,6 +24,7 @@
 #define MAX_FDS		(VX_SW_MAX_PORTS + VX_CTL_MAX_CLIENTS + 1)
 
 static volatile sig_atomic_t stop;
+static struct vx_chan *chan;	/* the guest channel (docs/guest-channel.md) */
 
 static void on_signal(int sig)
 {
@@ -122,14 +124,17 @@ static unsigned int gather_fds(struct vx_switch *sw, struct vx_ctl *ctl, struct 
 /* The control thread: vhost-user messages for every port, then the control socket. */
 static void run(struct vx_switch *sw, struct vx_ctl *ctl)
 {
-	struct pollfd fds[MAX_FDS];
+	struct pollfd fds[MAX_FDS + 1];
 	unsigned int i, nports = vx_switch_nports(sw);
 
 	while (!stop) {
 		unsigned int n = gather_fds(sw, ctl, fds);
 
-		if (poll(fds, n, 200) <= 0)
+		fds[n] = (struct pollfd){ .fd = vx_chan_fd(chan), .events = POLLIN };
+		if (poll(fds, n + 1, 200) <= 0)
 			continue;
+		if (fds[n].revents)
+			vx_chan_process(chan);
 		for (i = 0; i < nports; i++) {
 			struct vx_port *p = vx_switch_port(sw, i);
 
@@ -215,7 +220,8 @@ static int serve(const struct args *a)
 		return 1;
 	}
 	vx_ctl_set_offload(ctl, off);
-	err = vx_switch_start(sw);
+	chan = vx_chan_new(sw, off);
+	err = chan ? vx_switch_start(sw) : -ENOMEM;
 	if (err) {
 		fprintf(stderr, "vxdpd: cannot start workers: %s\n", strerror(-err));
 	} else {
@@ -225,6 +231,7 @@ static int serve(const struct args *a)
 		fprintf(stderr, "vxdpd: stopping\n");
 	}
 	vx_switch_stop(sw);
+	vx_chan_free(chan);
 	vx_ctl_free(ctl);
 	vx_offload_free(off);
 	vx_switch_free(sw);
