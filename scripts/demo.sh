@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 # scripts/demo.sh - what `make demo` shows: the eBPF engine assembling and running a program,
-# then the switch: vxdpd with two vguests, traffic, a host-attached XDP firewall, live counters.
+# then the switch: vxdpd with two vguests, traffic, a firewall the receiving guest offloads over
+# its own NIC (the guest channel), live counters.
 set -eu
 cd "$(dirname "$0")/.."
 vxdp=build/tools/vxdp
