@@ -10,9 +10,125 @@
 #include "verifier_priv.h"
 #include "vxbpf/asm.h"
 
+/* ---- memory: what the states of the verification in progress on this thread hold ---- */
+
+static _Thread_local size_t vm_cur, vm_max;
+
+void vm_reset(void)
+{
+	vm_cur = vm_max = 0;
+}
+
+size_t vm_used(void)
+{
+	return vm_cur;
+}
+
+size_t vm_peak(void)
+{
+	return vm_max;
+}
+
+static void vm_add(size_t n)
+{
+	vm_cur += n;
+	if (vm_cur > vm_max)
+		vm_max = vm_cur;
+}
+
+void *vm_alloc(size_t n, bool zero)
+{
+	void *p = zero ? calloc(1, n) : malloc(n);
+
+	if (p)
+		vm_add(n);
+	return p;
+}
+
+void *vm_realloc(void *p, size_t old, size_t n)
+{
+	void *q = realloc(p, n);
+
+	if (q) {
+		vm_cur -= old;
+		vm_add(n);
+	}
+	return q;
+}
+
+void vm_free(void *p, size_t n)
+{
+	if (!p)
+		return;
+	vm_cur -= n;
+	free(p);
+}
+
+/* ---- copy-on-write stack slots: a reference count before the array ---- */
+
+struct slots_hdr {
+	uint32_t refs;
+	uint32_t n;
+	uint64_t pad; /* keeps the slots 16-byte aligned */
+};
+
+static struct slots_hdr *hdr_of(struct vslot *s)
+{
+	return (struct slots_hdr *)s - 1;
+}
+
+static size_t slots_size(uint32_t n)
+{
+	return sizeof(struct slots_hdr) + sizeof(struct vslot) * n;
+}
+
+void frame_slots_put(struct vframe *f)
+{
+	struct slots_hdr *h;
+
+	if (!f->slots)
+		return;
+	h = hdr_of(f->slots);
+	if (!--h->refs)
+		vm_free(h, slots_size(h->n));
+	f->slots = NULL;
+}
+
+/* A private array of n slots for f, the first f->nslots copied, the rest uninitialised. */
+static struct vslot *slots_private(struct vframe *f, int n)
+{
+	struct slots_hdr *h = vm_alloc(slots_size((uint32_t)n), false);
+	struct vslot *s;
+
+	if (!h)
+		return NULL;
+	h->refs = 1;
+	h->n = (uint32_t)n;
+	s = (struct vslot *)(h + 1);
+	if (f->nslots)
+		memcpy(s, f->slots, sizeof(*s) * (size_t)f->nslots);
+	memset(s + f->nslots, 0, sizeof(*s) * (size_t)(n - f->nslots));
+	frame_slots_put(f);
+	f->slots = s;
+	f->nslots = n;
+	return s;
+}
+
+struct vslot *slots_grow(struct vframe *f, int n)
+{
+	return slots_private(f, n);
+}
+
+struct vslot *frame_slots_mut(struct vframe *f)
+{
+	if (!f->slots || hdr_of(f->slots)->refs == 1)
+		return f->slots;
+	return slots_private(f, f->nslots);
+}
+
 struct vframe *frame_new(int callsite, int subprog)
 {
-	struct vframe *f = calloc(1, sizeof(*f));
+	struct vframe *f = vm_alloc(sizeof(*f), true);
 
 	if (!f)
 		return NULL;
@@ -21,22 +137,23 @@ struct vframe *frame_new(int callsite, int subprog)
 	return f;
 }
 
+void frame_free(struct vframe *f)
+{
+	if (!f)
+		return;
+	frame_slots_put(f);
+	vm_free(f, sizeof(*f));
+}
+
 static struct vframe *frame_copy(const struct vframe *f)
 {
-	struct vframe *n = malloc(sizeof(*n));
+	struct vframe *n = vm_alloc(sizeof(*n), false);
 
 	if (!n)
 		return NULL;
 	*n = *f;
-	n->slots = NULL;
-	if (f->nslots) {
-		n->slots = malloc(sizeof(*n->slots) * (size_t)f->nslots);
-		if (!n->slots) {
-			free(n);
-			return NULL;
-		}
-		memcpy(n->slots, f->slots, sizeof(*n->slots) * (size_t)f->nslots);
-	}
+	if (n->slots)
+		hdr_of(n->slots)->refs++;
 	return n;
 }
 
@@ -46,18 +163,15 @@ void state_free(struct vstate *s)
 
 	if (!s)
 		return;
-	for (i = 0; i <= s->curframe; i++) {
-		if (s->frames[i])
-			free(s->frames[i]->slots);
-		free(s->frames[i]);
-	}
-	free(s->hist);
-	free(s);
+	for (i = 0; i <= s->curframe; i++)
+		frame_free(s->frames[i]);
+	vm_free(s->hist, sizeof(*s->hist) * (size_t)s->caphist);
+	vm_free(s, sizeof(*s));
 }
 
 struct vstate *state_copy(const struct vstate *s)
 {
-	struct vstate *n = malloc(sizeof(*n));
+	struct vstate *n = vm_alloc(sizeof(*n), false);
 	int i;
 
 	if (!n)
@@ -66,9 +180,9 @@ struct vstate *state_copy(const struct vstate *s)
 	n->hist = NULL;
 	n->caphist = n->nhist;
 	if (s->nhist) {
-		n->hist = malloc(sizeof(*n->hist) * (size_t)s->nhist);
+		n->hist = vm_alloc(sizeof(*n->hist) * (size_t)s->nhist, false);
 		if (!n->hist) {
-			free(n);
+			vm_free(n, sizeof(*n));
 			return NULL;
 		}
 		memcpy(n->hist, s->hist, sizeof(*n->hist) * (size_t)s->nhist);
@@ -292,6 +406,8 @@ void widen_scalars(struct vstate *cur, const struct vstate *old)
 
 		for (r = 0; r < VX_NREGS; r++)
 			widen_reg(&c->regs[r], &o->regs[r]);
+		if (!frame_slots_mut(c))
+			continue; /* out of memory: this frame's spills stay as they are (sound) */
 		for (s = 0; s < c->nslots && s < o->nslots; s++)
 			if (c->slots[s].type[0] == S_SPILL && o->slots[s].type[0] == S_SPILL)
 				widen_reg(&c->slots[s].spill, &o->slots[s].spill);
@@ -304,7 +420,8 @@ int hist_push(struct vstate *st, const struct vhist *h)
 {
 	if (st->nhist == st->caphist) {
 		int cap = st->caphist ? st->caphist * 2 : 32;
-		struct vhist *n = realloc(st->hist, sizeof(*n) * (size_t)cap);
+		struct vhist *n = vm_realloc(st->hist, sizeof(*n) * (size_t)st->caphist,
+					     sizeof(*n) * (size_t)cap);
 
 		if (!n)
 			return -1;
@@ -442,7 +559,7 @@ static int bt_insn(struct venv *env, struct bt *b, const struct vhist *h)
 
 static void mark_all(struct vsl *sl)
 {
-	int f, r, s;
+	int f, r;
 
 	for (; sl && !sl->all_precise; sl = sl->parent) {
 		sl->all_precise = true;
@@ -451,10 +568,9 @@ static void mark_all(struct vsl *sl)
 		for (f = 0; f <= sl->st->curframe; f++) {
 			struct vframe *fr = sl->st->frames[f];
 
+			/* spills too, by all_precise (slots are shared: not written here) */
 			for (r = 0; r < VX_NREGS; r++)
 				fr->regs[r].precise = 1;
-			for (s = 0; s < fr->nslots; s++)
-				fr->slots[s].spill.precise = 1;
 		}
 	}
 }
@@ -488,8 +604,14 @@ static bool mark_one(struct vreg *r, struct bt *b, struct vstate *st)
 	return true;
 }
 
-/* Mark what b asks for in a checkpoint; b keeps what its ancestors still need. */
-static void bt_apply(struct vstate *st, struct bt *b)
+static bool spill_wants_mark(const struct vframe *fr, int s)
+{
+	return s < fr->nslots && fr->slots[s].type[0] == S_SPILL &&
+	       fr->slots[s].spill.type == T_SCALAR && !fr->slots[s].spill.precise;
+}
+
+/* Mark what b asks for in a checkpoint; b keeps what its ancestors still need. -1: no memory. */
+static int bt_apply(struct vstate *st, struct bt *b)
 {
 	struct bt out;
 	int f, r, s;
@@ -511,13 +633,17 @@ static void bt_apply(struct vstate *st, struct bt *b)
 				if (!(b->slots[f] & (1ull << s)))
 					continue;
 				b->slots[f] &= ~(1ull << s);
-				if (fr && s < fr->nslots && fr->slots[s].type[0] == S_SPILL &&
-				    mark_one(&fr->slots[s].spill, b, st))
+				if (!fr || !spill_wants_mark(fr, s))
+					continue;
+				if (!frame_slots_mut(fr))
+					return -1;
+				if (mark_one(&fr->slots[s].spill, b, st))
 					out.slots[f] |= 1ull << s;
 			}
 		}
 	}
 	*b = out;
+	return 0;
 }
 
 static int backtrack(struct venv *env, struct bt *b)
@@ -535,8 +661,8 @@ static int backtrack(struct venv *env, struct bt *b)
 			}
 		if (bt_empty(b) || !sl || sl->all_precise)
 			return 0;
-		if (sl->st)
-			bt_apply(sl->st, b);
+		if (sl->st && bt_apply(sl->st, b))
+			return verr(env, -1, "out of memory");
 		hist = sl->hist;
 		n = sl->nhist;
 		sl = sl->parent;

@@ -26,8 +26,10 @@ struct vx_prog;
 
 /* Most instructions processed (over all paths) before a program is "too complex". */
 #define VX_VERIFY_MAX_PROCESSED 1000000
-/* Most abstract states kept for pruning. */
+/* Most abstract states kept for pruning at once. */
 #define VX_VERIFY_MAX_STATES 65536
+/* Most bytes those states and the branches waiting to be explored may hold. */
+#define VX_VERIFY_MAX_STATE_BYTES (128u << 20)
 
 struct vx_verify_opts {
 	unsigned helper_class; /* VX_HELPER_TRUSTED (default when 0) or VX_HELPER_GUEST */
