@@ -279,6 +279,8 @@ static bool in_loop(struct venv *env, int idx)
 	return false;
 }
 
+#define HK (getenv("HK") ? atoi(getenv("HK")) : 1000000)
+#define HN (getenv("HN") ? atoi(getenv("HN")) : 3)
 static int find_covering(struct venv *env, int idx)
 {
 	struct vsl **pp = &env->explored[idx], *sl;
@@ -287,6 +289,7 @@ static int find_covering(struct venv *env, int idx)
 		if (!sl->branches || env->cb_call[idx]) {
 			int mode = sl->branches || sl->all_precise ? CMP_RANGE : CMP_PRECISE;
 
+			env->ncompared++;
 			if (states_equal(env, sl->st, env->cur, mode)) {
 				if (propagate_precision(env, sl->st, mode == CMP_RANGE))
 					return -1;
@@ -296,10 +299,15 @@ static int find_covering(struct venv *env, int idx)
 				env->explored[idx] = sl;
 				return 1;
 			}
-			sl->miss++;
+			/* Often compared, seldom useful: drop it (the kernel's heuristic). */
+			if (++sl->miss > sl->hit * HK + HN && !sl->branches) {
+				evict(env, pp, idx);
+				continue;
+			}
 			pp = &sl->next;
 			continue;
 		}
+		env->ncompared++;
 		if (states_equal(env, sl->st, env->cur, CMP_EXACT))
 			return verr(env, idx, "infinite loop detected at insn %d", idx);
 		pp = &sl->next;
@@ -348,7 +356,7 @@ static int visit_checkpoint(struct venv *env, int idx)
 	env->nstored++;
 	env->nlive++;
 	env->last_store = env->processed;
-	if (++env->nexplored[idx] > V_MAX_PER_INSN)
+	if (++env->nexplored[idx] > (getenv("HC") ? atoi(getenv("HC")) : V_MAX_PER_INSN))
 		evict_oldest(env, idx);
 	return mem_check(env, idx);
 }
@@ -900,9 +908,9 @@ static int do_check(struct venv *env)
 			log_state(env);
 		}
 		idx = env->cur->insn;
-		if (++env->processed > VX_VERIFY_MAX_PROCESSED)
-			return verr(env, idx, "program too complex: more than %d instructions processed",
-				    VX_VERIFY_MAX_PROCESSED);
+		if (++env->processed > env->max_processed)
+			return verr(env, idx, "program too complex: more than %lu instructions processed",
+				    env->max_processed);
 		if (env->prune[idx]) {
 			rc = visit_checkpoint(env, idx);
 			if (rc < 0)
@@ -997,6 +1005,9 @@ static int env_init(struct venv *env, const struct vx_prog *prog,
 	env->len = (int)prog->len;
 	env->err = err;
 	env->helper_class = opts && opts->helper_class ? opts->helper_class : VX_HELPER_TRUSTED;
+	env->max_processed = VX_VERIFY_MAX_PROCESSED;
+	if (opts && opts->max_processed && opts->max_processed < VX_VERIFY_MAX_PROCESSED)
+		env->max_processed = opts->max_processed;
 	if (opts && opts->log && opts->log_size > 1 && opts->log_level) {
 		env->log = opts->log;
 		env->log_size = opts->log_size;
@@ -1045,8 +1056,8 @@ int vx_verify(const struct vx_prog *prog, const struct vx_verify_opts *opts,
 	}
 	rc = 0;
 out:
-	if (rc)
-		vlog(&env, "processed %lu insns\n", env.processed);
+	vlog(&env, "processed %lu insns, %lu states stored (%lu kept at the end), %lu compared, peak state memory %zu KiB\n",
+	     env.processed, env.nstored, env.nlive, env.ncompared, vm_peak() >> 10);
 	vx_verify_facts_free(env.facts);
 	env_free(&env);
 	return rc;

@@ -161,11 +161,13 @@ struct venv {
 	unsigned long jmps;	  /* jumps processed */
 	unsigned long nstored;	  /* checkpoints stored in all */
 	unsigned long nlive;	  /* checkpoints whose state is still kept */
+	unsigned long ncompared;  /* comparisons of states */
 	struct vstate **stack; /* pending branches */
 	int nstack, capstack;
 	struct vstate *cur;
 	uint32_t id_gen;
 	unsigned long processed;
+	unsigned long max_processed;
 	struct vx_verify_facts *facts;
 };
 

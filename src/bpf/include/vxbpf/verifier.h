@@ -36,6 +36,7 @@ struct vx_verify_opts {
 	char *log;	       /* optional: kernel-style log of the exploration (its tail kept) */
 	size_t log_size;
 	unsigned log_level;    /* 0: none; 1: the instructions processed with register states */
+	unsigned long max_processed; /* a smaller budget of instructions (0: the default) */
 };
 
 /* Per-instruction facts (insn_flags[i]). */
