@@ -47,7 +47,8 @@ static double cpu_ms(void)
 /* vx_verify with the log's last line (our statistics) in vlogbuf's tail. */
 static int verify(struct vx_prog *p, struct vx_verify_facts **f, struct vx_error *err)
 {
-	struct vx_verify_opts o = { .log = vlogbuf, .log_size = sizeof(vlogbuf), .log_level = 1 };
+	struct vx_verify_opts o = { .log = vlogbuf, .log_size = sizeof(vlogbuf),
+				    .log_level = VX_VERIFY_LOG_STATS };
 
 	return vx_verify(p, &o, f, err);
 }

@@ -76,7 +76,7 @@ void vlog(struct venv *env, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	if (!env->log || env->log_size < 2 || !env->log_level)
+	if (!env->log || env->log_size < 2 || !(env->log_level & 1))
 		return;
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
@@ -127,7 +127,7 @@ static void log_state(struct venv *env)
 	char b[160];
 	int r;
 
-	if (!env->log_level || !env->log)
+	if (!(env->log_level & 1) || !env->log)
 		return;
 	regs = cur_regs(env);
 	if (env->cur->curframe)
@@ -145,7 +145,7 @@ static void log_insn(struct venv *env, int idx)
 {
 	char text[128];
 
-	if (!env->log_level || !env->log)
+	if (!(env->log_level & 1) || !env->log)
 		return;
 	vx_disasm_insn(env->insns, (size_t)env->len, (size_t)idx, text, sizeof(text));
 	vlog(env, "%d: %s ;", idx, text);
@@ -259,13 +259,22 @@ static void evict(struct venv *env, struct vsl **pp, int idx)
 	env->evicted = sl;
 }
 
-static void evict_oldest(struct venv *env, int idx)
+/* A full list loses its least useful finished checkpoint (fewest hits for its misses). */
+static void evict_worst(struct venv *env, int idx)
 {
-	struct vsl **pp = &env->explored[idx];
+	struct vsl **pp, **worst = NULL, **last = NULL;
+	long best = 0;
 
-	while ((*pp)->next)
-		pp = &(*pp)->next;
-	evict(env, pp, idx);
+	for (pp = &env->explored[idx]; *pp; pp = &(*pp)->next) {
+		long score = (long)(*pp)->hit * 4 - (*pp)->miss;
+
+		last = pp;
+		if ((*pp)->branches || (worst && score > best))
+			continue;
+		worst = pp;
+		best = score;
+	}
+	evict(env, worst ? worst : last, idx);
 }
 
 /* Inside a loop (a checkpoint here still in progress), store only every so often. */
@@ -279,8 +288,6 @@ static bool in_loop(struct venv *env, int idx)
 	return false;
 }
 
-#define HK (getenv("HK") ? atoi(getenv("HK")) : 1000000)
-#define HN (getenv("HN") ? atoi(getenv("HN")) : 3)
 static int find_covering(struct venv *env, int idx)
 {
 	struct vsl **pp = &env->explored[idx], *sl;
@@ -299,17 +306,16 @@ static int find_covering(struct venv *env, int idx)
 				env->explored[idx] = sl;
 				return 1;
 			}
-			/* Often compared, seldom useful: drop it (the kernel's heuristic). */
-			if (++sl->miss > sl->hit * HK + HN && !sl->branches) {
-				evict(env, pp, idx);
-				continue;
-			}
+			sl->miss++;
 			pp = &sl->next;
 			continue;
 		}
-		env->ncompared++;
-		if (states_equal(env, sl->st, env->cur, CMP_EXACT))
-			return verr(env, idx, "infinite loop detected at insn %d", idx);
+		/* A path still in progress here: this one may be it, come round a loop. */
+		if (env->loop_head[idx]) {
+			env->ncompared++;
+			if (states_equal(env, sl->st, env->cur, CMP_EXACT))
+				return verr(env, idx, "infinite loop detected at insn %d", idx);
+		}
 		pp = &sl->next;
 	}
 	return 0;
@@ -356,8 +362,8 @@ static int visit_checkpoint(struct venv *env, int idx)
 	env->nstored++;
 	env->nlive++;
 	env->last_store = env->processed;
-	if (++env->nexplored[idx] > (getenv("HC") ? atoi(getenv("HC")) : V_MAX_PER_INSN))
-		evict_oldest(env, idx);
+	if (++env->nexplored[idx] > V_MAX_PER_INSN)
+		evict_worst(env, idx);
 	return mem_check(env, idx);
 }
 
@@ -935,6 +941,21 @@ static int do_check(struct venv *env)
 	}
 }
 
+/* The last line of the log: what the exploration cost (log level 1 or VX_VERIFY_LOG_STATS). */
+static void log_stats(struct venv *env)
+{
+	char b[256];
+	int n;
+
+	if (!env->log || env->log_size < 2)
+		return;
+	n = snprintf(b, sizeof(b),
+		     "processed %lu insns, %lu states stored (%lu kept at the end), %lu compared, peak state memory %zu KiB\n",
+		     env->processed, env->nstored, env->nlive, env->ncompared, vm_peak() >> 10);
+	if (n > 0)
+		log_append(env, b, (size_t)n < sizeof(b) ? (size_t)n : sizeof(b) - 1);
+}
+
 static void env_free(struct venv *env)
 {
 	int i;
@@ -965,6 +986,7 @@ static void env_free(struct venv *env)
 	free(env->live);
 	free(env->prune);
 	free(env->cb_call);
+	free(env->loop_head);
 	free(env->ptr_kind);
 	free(env->stack_indirect);
 }
@@ -1018,12 +1040,13 @@ static int env_init(struct venv *env, const struct vx_prog *prog,
 	env->live = calloc(n, sizeof(uint16_t));
 	env->prune = calloc(n, sizeof(bool));
 	env->cb_call = calloc(n, sizeof(bool));
+	env->loop_head = calloc(n, sizeof(bool));
 	env->ptr_kind = calloc(n, 1);
 	env->stack_indirect = calloc(n, 1);
 	env->explored = calloc(n, sizeof(*env->explored));
 	env->nexplored = calloc(n, sizeof(int));
 	env->facts = facts_new(n);
-	if (!env->insn_sub || !env->live || !env->prune || !env->cb_call || !env->ptr_kind || !env->stack_indirect ||
+	if (!env->insn_sub || !env->live || !env->prune || !env->cb_call || !env->loop_head || !env->ptr_kind || !env->stack_indirect ||
 	    !env->explored || !env->nexplored || !env->facts)
 		return vx_error_set(err, -1, "out of memory");
 	return 0;
@@ -1056,8 +1079,7 @@ int vx_verify(const struct vx_prog *prog, const struct vx_verify_opts *opts,
 	}
 	rc = 0;
 out:
-	vlog(&env, "processed %lu insns, %lu states stored (%lu kept at the end), %lu compared, peak state memory %zu KiB\n",
-	     env.processed, env.nstored, env.nlive, env.ncompared, vm_peak() >> 10);
+	log_stats(&env);
 	vx_verify_facts_free(env.facts);
 	env_free(&env);
 	return rc;

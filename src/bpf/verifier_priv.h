@@ -20,7 +20,7 @@
 #define V_MAX_REFS 16
 #define V_MAX_VAR_OFF (1 << 29)
 #define V_MAX_PACKET_OFF 0xffff
-#define V_MAX_PER_INSN 64 /* checkpoints kept per instruction */
+#define V_MAX_PER_INSN 16 /* checkpoints kept per instruction (each lookup compares them all) */
 #define V_MAX_PENDING 8192 /* branches waiting to be explored (the kernel's jump sequence limit) */
 
 /* A set of 64-bit values: bits in mask unknown, the others equal to value's. */
@@ -149,6 +149,7 @@ struct venv {
 	uint16_t *live; /* registers live before each insn */
 	bool *prune;	/* checkpoint here */
 	bool *cb_call;	/* a helper call with a callback */
+	bool *loop_head; /* the target of a backward jump: where a path may meet itself */
 	uint8_t *ptr_kind; /* per insn: what memory the load/store addressed (ctx vs others) */
 	uint8_t *stack_indirect; /* per insn: touched the stack through other than r10 */
 	struct vhist last; /* the history entry of the instruction being checked */

@@ -320,8 +320,19 @@ static bool stack_safe(const struct vframe *o, const struct vframe *c, struct id
 	for (s = 0; s < o->nslots; s++) {
 		const struct vslot *os = &o->slots[s], *cs = s < c->nslots ? &c->slots[s] : NULL;
 
-		if (exact && memcmp(os->type, cs->type, 8))
+		uint64_t ot, ct;
+
+		memcpy(&ot, os->type, 8);
+		if (!ot && !exact)
+			continue; /* all S_INVALID: anything covers it */
+		ct = 0;
+		if (cs)
+			memcpy(&ct, cs->type, 8);
+		if (exact && ot != ct)
 			return false;
+		/* the same byte kinds, none a spill: each covers itself */
+		if (ot == ct && !memchr(os->type, S_SPILL, 8))
+			continue;
 		if (mode == CMP_PRECISE && os->type[0] == S_SPILL && os->spill.type == T_SCALAR &&
 		    !os->spill.precise) {
 			if (!imprecise_spill_safe(os, cs))
