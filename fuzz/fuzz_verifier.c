@@ -26,7 +26,7 @@
 #include "vxbpf/xdp.h"
 
 #define MAX_INSNS 400
-#define FUZZ_BUDGET 50000
+#define FUZZ_BUDGET 20000
 #define VSIZE 64 /* value size of the fuzzer's maps */
 #define NMAPS 3
 

@@ -1082,5 +1082,6 @@ out:
 	log_stats(&env);
 	vx_verify_facts_free(env.facts);
 	env_free(&env);
+	vm_drain();
 	return rc;
 }

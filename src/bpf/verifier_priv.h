@@ -231,6 +231,7 @@ struct vstate *state_copy(const struct vstate *s);
 struct vslot *slots_grow(struct vframe *f, int n);
 void frame_free(struct vframe *f);
 void vm_reset(void);
+void vm_drain(void);
 size_t vm_used(void);
 size_t vm_peak(void);
 void *vm_alloc(size_t n, bool zero);

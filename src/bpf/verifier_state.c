@@ -14,9 +14,42 @@
 
 static _Thread_local size_t vm_cur, vm_max;
 
+/*
+ * Freed states and frames are kept on per-thread free lists for the next ones (a verification
+ * copies a state at every branch); vm_drain() gives them back at the end of a verification.
+ */
+struct vm_free_obj {
+	struct vm_free_obj *next;
+};
+
+static _Thread_local struct vm_free_obj *pool_state, *pool_frame;
+
+static struct vm_free_obj **pool_of(size_t n)
+{
+	if (n == sizeof(struct vstate))
+		return &pool_state;
+	if (n == sizeof(struct vframe))
+		return &pool_frame;
+	return NULL;
+}
+
 void vm_reset(void)
 {
 	vm_cur = vm_max = 0;
+}
+
+void vm_drain(void)
+{
+	struct vm_free_obj **pools[] = { &pool_state, &pool_frame };
+	size_t i;
+
+	for (i = 0; i < sizeof(pools) / sizeof(pools[0]); i++)
+		while (*pools[i]) {
+			struct vm_free_obj *o = *pools[i];
+
+			*pools[i] = o->next;
+			free(o);
+		}
 }
 
 size_t vm_used(void)
@@ -38,8 +71,17 @@ static void vm_add(size_t n)
 
 void *vm_alloc(size_t n, bool zero)
 {
-	void *p = zero ? calloc(1, n) : malloc(n);
+	struct vm_free_obj **pool = pool_of(n);
+	void *p;
 
+	if (pool && *pool) {
+		p = *pool;
+		*pool = (*pool)->next;
+		if (zero)
+			memset(p, 0, n);
+	} else {
+		p = zero ? calloc(1, n) : malloc(n);
+	}
 	if (p)
 		vm_add(n);
 	return p;
@@ -58,9 +100,16 @@ void *vm_realloc(void *p, size_t old, size_t n)
 
 void vm_free(void *p, size_t n)
 {
+	struct vm_free_obj **pool = pool_of(n);
+
 	if (!p)
 		return;
 	vm_cur -= n;
+	if (pool) {
+		((struct vm_free_obj *)p)->next = *pool;
+		*pool = p;
+		return;
+	}
 	free(p);
 }
 
