@@ -16,7 +16,7 @@ demo: all
 	@scripts/demo.sh
 
 bench: all
-	@build/bench/verify_time build/tests/xdp/*.o
+	@build/bench/verify_time build/tests/xdp/*.o build/tests/verifier_perf/*.o tests/verifier_perf/*/*.s
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
