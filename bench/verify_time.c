@@ -7,7 +7,7 @@
  * load BPF programs, each is also given to the kernel's verifier in the same run and the ratio
  * of the times printed (the kernel's figure is its own "verification time").
  *
- *   verify_time [-n RUNS] FILE.o|FILE.s ...
+ *   verify_time [-n RUNS] [-K] FILE.o|FILE.s ...   (-K: without the kernel's side)
  *
  * Times are CPU time of this process (CLOCK_PROCESS_CPUTIME_ID), so other load on the machine
  * inflates them less than wall time would.
@@ -33,6 +33,7 @@
 #include "vxbpf/verifier.h"
 
 static int runs = 5;
+static int no_kernel;
 static char vlogbuf[1 << 12];
 static char klog[1 << 16];
 
@@ -73,7 +74,7 @@ static double kernel_ms(const struct vx_prog *p)
 	const char *t;
 	size_t j;
 
-	if (!k || p->nmaps > 64)
+	if (!k || p->nmaps > 64 || no_kernel)
 		goto out;
 	for (; (size_t)nfds < p->nmaps; nfds++) {
 		const struct vx_map_def *d = vx_map_get_def(p->maps[nfds]);
@@ -295,9 +296,11 @@ int main(int argc, char **argv)
 {
 	int a = 1;
 
-	if (argc > 2 && !strcmp(argv[1], "-n")) {
-		runs = atoi(argv[2]) > 0 ? atoi(argv[2]) : 1;
-		a = 3;
+	for (; a < argc && argv[a][0] == '-'; a++) {
+		if (!strcmp(argv[a], "-K"))
+			no_kernel = 1;
+		else if (!strcmp(argv[a], "-n") && a + 1 < argc)
+			runs = atoi(argv[++a]) > 0 ? atoi(argv[a]) : 1;
 	}
 	machine();
 	for (; a < argc; a++) {

@@ -25,7 +25,7 @@
 #include "vxbpf/verifier.h"
 #include "vxbpf/xdp.h"
 
-#define MAX_INSNS 400
+#define MAX_INSNS 200
 #define FUZZ_BUDGET 20000
 #define VSIZE 64 /* value size of the fuzzer's maps */
 #define NMAPS 3
@@ -103,11 +103,16 @@ static uint8_t sreg(struct gen *g)
 	return (uint8_t)(7 + take(g, 3));
 }
 
-/* Any register but r10 and the context copy in r6 (may be uninitialised: rejections). */
+/*
+ * Mostly r7-r9; rarely any register but r10 and the context copy in r6 (which may be
+ * uninitialised or a pointer: rejections, kept rare so long programs still pass).
+ */
 static uint8_t anyreg(struct gen *g)
 {
 	static const uint8_t regs[] = { 0, 1, 2, 3, 4, 5, 7, 8, 9 };
 
+	if (take(g, 32))
+		return sreg(g);
 	return regs[take(g, sizeof(regs))];
 }
 
@@ -170,7 +175,7 @@ static void gen_alu(struct gen *g)
 				       VX_RSH, VX_NEG, VX_MOD, VX_XOR, VX_MOV, VX_ARSH, VX_END };
 	uint8_t op = ops[take(g, sizeof(ops))];
 	uint8_t cls = take(g, 3) ? VX_ALU64 : VX_ALU;
-	uint8_t d = take(g, 16) ? sreg(g) : anyreg(g);
+	uint8_t d = anyreg(g);
 	int32_t k = imm(g);
 
 	if (op == VX_LSH || op == VX_RSH || op == VX_ARSH)
@@ -195,7 +200,7 @@ static void gen_alu(struct gen *g)
 	if (take(g, 3))
 		emit(g, cls | op | VX_K, d, 0, 0, k);
 	else
-		emit(g, cls | op | VX_X, d, take(g, 16) ? sreg(g) : anyreg(g), 0, 0);
+		emit(g, cls | op | VX_X, d, anyreg(g), 0, 0);
 }
 
 static const uint8_t jops[] = { VX_JEQ, VX_JGT, VX_JGE, VX_JSET, VX_JNE, VX_JSGT, VX_JSGE,
@@ -223,7 +228,7 @@ static void gen_branch(struct gen *g)
 	if (take(g, 2))
 		emit(g, cls | op | VX_K, sreg(g), 0, off, imm(g));
 	else
-		emit(g, cls | op | VX_X, sreg(g), take(g, 8) ? sreg(g) : anyreg(g), off, 0);
+		emit(g, cls | op | VX_X, sreg(g), anyreg(g), off, 0);
 }
 
 /* ---- scalars used as offsets ---- */
@@ -234,7 +239,12 @@ static void gen_use(struct gen *g)
 	int sz = (int)take(g, 4);
 	bool store = take(g, 3) == 0;
 	int16_t off = (int16_t)((int)take(g, 16) - 8);
+	static const int32_t masks[] = { 7, 15, 31, 63, 0x38, 0x30, 0x3c, 0xff, 0x1f8 };
 
+	if (take(g, 2)) { /* bound it the way programs do, sometimes wrongly */
+		emit(g, (take(g, 4) ? VX_ALU64 : VX_ALU) | VX_AND | VX_K, s, 0, 0,
+		     masks[take(g, sizeof(masks) / sizeof(masks[0]))]);
+	}
 	switch (take(g, 3)) {
 	case 0: /* stack: fp - 64 + s */
 		emit(g, VX_ALU64 | VX_MOV | VX_X, 1, 10, 0, 0);
