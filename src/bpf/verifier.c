@@ -225,6 +225,10 @@ static void path_done(struct venv *env)
 	while (sl) {
 		if (--sl->branches)
 			break;
+		if (sl->evicted) { /* finished: no path walks up to it for precision any more */
+			state_free(sl->st);
+			sl->st = NULL;
+		}
 		sl = sl->parent;
 	}
 	state_free(env->cur);
@@ -240,7 +244,8 @@ static void sl_free(struct vsl *sl)
 /*
  * Drop a checkpoint from its list (pruning is an optimisation: always sound). One whose paths
  * are all explored is freed (nothing walks up to it any more); one still in progress keeps its
- * record, without the state, for the branch counts and precision of the paths below it.
+ * record and state until they are (the paths below it mark precision in it, and stop there
+ * when it is already marked: without it they would walk on to the root every time).
  */
 static void evict(struct venv *env, struct vsl **pp, int idx)
 {
@@ -249,12 +254,12 @@ static void evict(struct venv *env, struct vsl **pp, int idx)
 	*pp = sl->next;
 	env->nlive--;
 	env->nexplored[idx]--;
-	state_free(sl->st);
-	sl->st = NULL;
 	if (!sl->branches) {
+		state_free(sl->st);
 		sl_free(sl);
 		return;
 	}
+	sl->evicted = true;
 	sl->next = env->evicted;
 	env->evicted = sl;
 }
@@ -976,6 +981,7 @@ static void env_free(struct venv *env)
 	while (env->evicted) {
 		struct vsl *n = env->evicted->next;
 
+		state_free(env->evicted->st);
 		sl_free(env->evicted);
 		env->evicted = n;
 	}

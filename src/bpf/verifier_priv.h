@@ -124,6 +124,7 @@ struct vsl {
 	struct vhist *hist; /* the path from parent to this checkpoint */
 	int nhist, caphist;
 	bool all_precise; /* every scalar marked precise here and above */
+	bool evicted;	  /* no longer in its instruction's list */
 };
 
 struct vsub {
