@@ -682,16 +682,14 @@ static int bt_apply(struct vstate *st, struct bt *b)
 		for (f = 0; f < V_MAX_FRAMES; f++) {
 			struct vframe *fr = f <= st->curframe ? st->frames[f] : NULL;
 
-			for (r = 0; r < VX_NREGS; r++) {
-				if (!(b->regs[f] & (1u << r)))
-					continue;
+			while (b->regs[f]) { /* set bits only: this runs for every checkpoint walked */
+				r = __builtin_ctz(b->regs[f]);
 				b->regs[f] &= (uint16_t)~(1u << r);
 				if (fr && mark_one(&fr->regs[r], b, st))
 					out.regs[f] |= (uint16_t)(1u << r);
 			}
-			for (s = 0; s < V_SLOTS; s++) {
-				if (!(b->slots[f] & (1ull << s)))
-					continue;
+			while (b->slots[f]) {
+				s = __builtin_ctzll(b->slots[f]);
 				b->slots[f] &= ~(1ull << s);
 				if (!fr || !spill_wants_mark(fr, s))
 					continue;
