@@ -366,6 +366,19 @@ static bool stack_safe(const struct vframe *o, const struct vframe *c, struct id
 
 	if (exact && o->nslots != c->nslots)
 		return false;
+	if (o->slots == c->slots && o->nslots == c->nslots) {
+		/* the same copy-on-write array: each slot covers itself; only the ids of spilled
+		 * registers must map consistently with the rest of the state */
+		for (s = 0; s < o->nslots; s++) {
+			const struct vreg *r = &o->slots[s].spill;
+
+			if (o->slots[s].type[0] == S_SPILL &&
+			    ((r->id && !id_match(m, r->id, r->id)) ||
+			     (r->ref_id && !id_match(m, r->ref_id, r->ref_id))))
+				return false;
+		}
+		return true;
+	}
 	for (s = 0; s < o->nslots; s++) {
 		const struct vslot *os = &o->slots[s], *cs = s < c->nslots ? &c->slots[s] : NULL;
 
@@ -408,38 +421,48 @@ static uint16_t frame_live(struct venv *env, const struct vstate *st, int fi)
 	return env->live[st->frames[fi + 1]->callsite + 1] & 0x3c0;
 }
 
-static bool frame_safe(struct venv *env, const struct vstate *os, const struct vstate *cs,
-		       int fi, struct idmap *m, int mode)
+static bool frame_regs_safe(struct venv *env, const struct vstate *os, const struct vstate *cs,
+			    int fi, struct idmap *m, int mode)
 {
 	const struct vframe *o = os->frames[fi], *c = cs->frames[fi];
-	uint16_t live = frame_live(env, cs, fi);
-	int r;
+	unsigned live = frame_live(env, cs, fi) | 1u << VX_REG_FP;
 
 	if (o->callsite != c->callsite || o->in_callback != c->in_callback)
 		return false;
-	for (r = 0; r < VX_NREGS; r++)
-		if ((live & (1u << r) || r == VX_REG_FP) && !reg_safe(&o->regs[r], &c->regs[r], m, mode))
+	while (live) {
+		int r = __builtin_ctz(live);
+
+		live &= live - 1;
+		if (!reg_safe(&o->regs[r], &c->regs[r], m, mode))
 			return false;
-	return stack_safe(o, c, m, mode);
+	}
+	return true;
 }
 
-/* Whether old (explored, safe) covers cur at the same instruction. */
+/*
+ * Whether old (explored, safe) covers cur at the same instruction. Registers first, innermost
+ * frame first (where paths differ most), stacks last (the id mapping does not depend on order).
+ */
 bool states_equal(struct venv *env, const struct vstate *old, const struct vstate *cur,
 		  int mode)
 {
 	struct idmap map, *m = &map;
-	bool ok = true;
 	int i;
 
 	if (old->curframe != cur->curframe || old->nrefs != cur->nrefs)
 		return false;
 	m->n = 0;
-	for (i = 0; ok && i < old->nrefs; i++)
-		ok = old->refs[i].frameno == cur->refs[i].frameno &&
-		     id_match(m, old->refs[i].id, cur->refs[i].id);
-	for (i = 0; ok && i <= old->curframe; i++)
-		ok = frame_safe(env, old, cur, i, m, mode);
-	return ok;
+	for (i = 0; i < old->nrefs; i++)
+		if (old->refs[i].frameno != cur->refs[i].frameno ||
+		    !id_match(m, old->refs[i].id, cur->refs[i].id))
+			return false;
+	for (i = old->curframe; i >= 0; i--)
+		if (!frame_regs_safe(env, old, cur, i, m, mode))
+			return false;
+	for (i = old->curframe; i >= 0; i--)
+		if (!stack_safe(old->frames[i], cur->frames[i], m, mode))
+			return false;
+	return true;
 }
 
 static void widen_reg(struct vreg *c, const struct vreg *o)
@@ -712,11 +735,14 @@ static int backtrack(struct venv *env, struct bt *b)
 
 	b->frame = env->cur->curframe;
 	for (;;) {
-		for (i = n - 1; i >= 0; i--)
+		for (i = n - 1; i >= 0; i--) {
 			if (bt_insn(env, b, &hist[i])) {
 				mark_all(sl);
 				return 0;
 			}
+			if (!b->regs[b->frame] && !b->slots[b->frame] && bt_empty(b))
+				return 0; /* nothing left to mark */
+		}
 		if (bt_empty(b) || !sl || sl->all_precise)
 			return 0;
 		if (sl->st && bt_apply(sl->st, b))
