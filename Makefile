@@ -16,7 +16,7 @@ demo: all
 	@scripts/demo.sh
 
 bench: all
-	@build/bench/verify_time build/tests/xdp/*.o
+	@build/bench/verify_time build/tests/xdp/*.o build/tests/verifier_perf/*.o tests/verifier_perf/*/*.s
 	@build/bench/offload build/tests/offload/progs
 	@ninja -C build tests/xdp/packets >/dev/null
 	@build/bench/bpf_exec build/tests/xdp/packets tests/xdp build/tests/xdp/*.o

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * fuzz_verifier.c - libFuzzer target for the verifier's soundness: the input drives a structured
- * generator of XDP programs (packet parsing with bounds checks, map lookups with and without
- * NULL checks, stack spills and fills, ALU on mixed operands, forward and backward branches);
- * every program the verifier accepts then runs in the checked interpreter over a frame and map
- * contents taken from the input. A fault in an accepted program is a verifier bug: abort.
+ * fuzz_verifier.c - libFuzzer target for the verifier's soundness. The input drives a structured
+ * generator of plausible XDP programs: scalars from the packet, map values and helpers, pushed
+ * through random ALU operations and branch refinements (64- and 32-bit, signed and unsigned)
+ * and then used as offsets into the stack, map values and the packet; packet parsing with
+ * bounds checks; map lookups with and without NULL checks; spills and fills of scalars and
+ * pointers; bounded loops; helper calls; atomics. Every program the verifier accepts runs in
+ * the checked interpreter over a frame and map contents taken from the input. A fault in an
+ * accepted program is a verifier bug: abort with the program.
+ *
+ * The verifier's budget is capped (FUZZ_BUDGET instructions) so each input takes milliseconds.
+ * At exit it prints how many programs were generated, accepted and rejected, with the most
+ * common rejection reasons (FUZZ_VERIFIER_QUIET=1 silences it).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +25,20 @@
 #include "vxbpf/verifier.h"
 #include "vxbpf/xdp.h"
 
-#define MAX_INSNS 160
+#define MAX_INSNS 200
+#define FUZZ_BUDGET 20000
+#define VSIZE 64 /* value size of the fuzzer's maps */
+#define NMAPS 3
+
+enum { M_ARRAY, M_HASH, M_RDONLY };
 
 struct gen {
 	const uint8_t *in;
 	size_t len, pos;
-	struct vx_insn insns[MAX_INSNS + 8];
+	struct vx_insn insns[MAX_INSNS + 64];
 	size_t n;
+	int exits[MAX_INSNS]; /* jumps to patch to the common exit */
+	int nexits;
 };
 
 static unsigned take(struct gen *g, unsigned range)
@@ -35,10 +49,33 @@ static unsigned take(struct gen *g, unsigned range)
 	return range ? v % range : v;
 }
 
+static int32_t take32(struct gen *g)
+{
+	uint32_t v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++)
+		v = v << 8 | take(g, 0);
+	return (int32_t)v;
+}
+
+static bool full(const struct gen *g)
+{
+	return g->n >= MAX_INSNS;
+}
+
 static void emit(struct gen *g, uint8_t code, uint8_t dst, uint8_t src, int16_t off, int32_t imm)
 {
-	if (g->n < MAX_INSNS + 8)
+	if (g->n < MAX_INSNS + 64)
 		g->insns[g->n++] = (struct vx_insn){ code, dst, src, off, imm };
+}
+
+/* A conditional jump to the common exit (patched at the end). */
+static void emit_exit_jmp(struct gen *g, uint8_t code, uint8_t dst, uint8_t src, int32_t imm)
+{
+	if (g->nexits < MAX_INSNS)
+		g->exits[g->nexits++] = (int)g->n;
+	emit(g, code, dst, src, 0, imm);
 }
 
 static void emit_map_ref(struct gen *g, uint8_t dst, int map)
@@ -47,46 +84,206 @@ static void emit_map_ref(struct gen *g, uint8_t dst, int map)
 	emit(g, 0, 0, 0, 0, 0);
 }
 
-/* Registers the generator plays with; r10 and the context copy in r6 stay intact. */
-static uint8_t reg(struct gen *g)
+static const uint8_t sizes[] = { VX_B, VX_H, VX_W, VX_DW };
+static const int size_bytes[] = { 1, 2, 4, 8 };
+
+static const int32_t imms[] = { 0, 1, 2, 3, 4, 7, 8, 14, 15, 16, 20, 31, 32, 34, 54, 63, 64,
+				255, 256, 4095, -1, -2, -8, -16, -64, 0x7fffffff,
+				(int32_t)0x80000000, (int32_t)0xffff0000 };
+#define NIMMS (sizeof(imms) / sizeof(imms[0]))
+
+static int32_t imm(struct gen *g)
+{
+	return take(g, 8) ? imms[take(g, NIMMS)] : take32(g);
+}
+
+/* The scalars the generator plays with: r7, r8, r9 survive helper calls. */
+static uint8_t sreg(struct gen *g)
+{
+	return (uint8_t)(7 + take(g, 3));
+}
+
+/*
+ * Mostly r7-r9; rarely any register but r10 and the context copy in r6 (which may be
+ * uninitialised or a pointer: rejections, kept rare so long programs still pass).
+ */
+static uint8_t anyreg(struct gen *g)
 {
 	static const uint8_t regs[] = { 0, 1, 2, 3, 4, 5, 7, 8, 9 };
 
+	if (take(g, 32))
+		return sreg(g);
 	return regs[take(g, sizeof(regs))];
 }
 
-static const int32_t imms[] = { 0, 1, 2, 4, 7, 8, 14, 16, 20, 34, 54, 255, 256, -1, -8, -16,
-				0x7fffffff, (int32_t)0x80000000 };
+/* r2 = data, r3 = data_end */
+static void emit_pkt_ptrs(struct gen *g)
+{
+	emit(g, VX_LDX | VX_MEM | VX_W, 2, 6, 0, 0);
+	emit(g, VX_LDX | VX_MEM | VX_W, 3, 6, 4, 0);
+}
+
+/* r0 = lookup(map, &key at fp-72 = k); maybe a NULL check to the exit. */
+static void emit_lookup(struct gen *g, int map, bool check)
+{
+	emit(g, VX_ST | VX_MEM | VX_W, 10, 0, -72, (int32_t)take(g, 6));
+	emit_map_ref(g, 1, map);
+	emit(g, VX_ALU64 | VX_MOV | VX_X, 2, 10, 0, 0);
+	emit(g, VX_ALU64 | VX_ADD | VX_K, 2, 0, 0, -72);
+	emit(g, VX_JMP | VX_CALL, 0, 0, 0, 1);
+	if (check)
+		emit_exit_jmp(g, VX_JMP | VX_JEQ | VX_K, 0, 0, 0);
+}
+
+/* ---- scalar sources ---- */
+
+static void gen_scalar_src(struct gen *g)
+{
+	uint8_t d = sreg(g);
+	int sz = (int)take(g, 4);
+
+	switch (take(g, 5)) {
+	case 0: /* packet bytes, after a bounds check (else the exit) */
+		emit_pkt_ptrs(g);
+		emit(g, VX_ALU64 | VX_MOV | VX_X, 4, 2, 0, 0);
+		emit(g, VX_ALU64 | VX_ADD | VX_K, 4, 0, 0, 16);
+		emit_exit_jmp(g, VX_JMP | VX_JGT | VX_X, 4, 3, 0);
+		emit(g, VX_LDX | VX_MEM | sizes[sz], d, 2, (int16_t)take(g, (unsigned)(17 - size_bytes[sz])), 0);
+		break;
+	case 1: /* a map value's bytes */
+		emit_lookup(g, (int)take(g, NMAPS), true);
+		emit(g, VX_LDX | VX_MEM | sizes[sz], d, 0,
+		     (int16_t)(take(g, (unsigned)(VSIZE / size_bytes[sz])) * (unsigned)size_bytes[sz]), 0);
+		break;
+	case 2: /* helpers returning unknown scalars */
+		emit(g, VX_JMP | VX_CALL, 0, 0, 0, take(g, 2) ? 7 : 5);
+		emit(g, VX_ALU64 | VX_MOV | VX_X, d, 0, 0, 0);
+		break;
+	case 3: /* a context field */
+		emit(g, VX_LDX | VX_MEM | VX_W, d, 6, (int16_t)(12 + 4 * take(g, 3)), 0);
+		break;
+	default:
+		emit(g, (take(g, 2) ? VX_ALU64 : VX_ALU) | VX_MOV | VX_K, d, 0, 0, imm(g));
+	}
+}
+
+/* ---- scalar arithmetic and refinement ---- */
 
 static void gen_alu(struct gen *g)
 {
 	static const uint8_t ops[] = { VX_ADD, VX_SUB, VX_MUL, VX_DIV, VX_OR,  VX_AND, VX_LSH,
-				       VX_RSH, VX_NEG, VX_MOD, VX_XOR, VX_MOV, VX_ARSH };
+				       VX_RSH, VX_NEG, VX_MOD, VX_XOR, VX_MOV, VX_ARSH, VX_END };
 	uint8_t op = ops[take(g, sizeof(ops))];
-	uint8_t cls = take(g, 2) ? VX_ALU64 : VX_ALU;
-	int32_t imm = imms[take(g, sizeof(imms) / sizeof(imms[0]))];
+	uint8_t cls = take(g, 3) ? VX_ALU64 : VX_ALU;
+	uint8_t d = anyreg(g);
+	int32_t k = imm(g);
 
-	if ((op == VX_LSH || op == VX_RSH || op == VX_ARSH))
-		imm &= cls == VX_ALU64 ? 63 : 31;
+	if (op == VX_LSH || op == VX_RSH || op == VX_ARSH)
+		k &= cls == VX_ALU64 ? 63 : 31;
 	if (op == VX_NEG) {
-		emit(g, cls | VX_NEG | VX_K, reg(g), 0, 0, 0);
+		emit(g, cls | VX_NEG | VX_K, d, 0, 0, 0);
 		return;
 	}
-	if (take(g, 2))
-		emit(g, cls | op | VX_K, reg(g), 0, 0, imm);
+	if (op == VX_END) {
+		static const int32_t widths[] = { 16, 32, 64 };
+
+		emit(g, VX_ALU | VX_END | (take(g, 2) ? VX_TO_BE : VX_TO_LE), d, 0, 0,
+		     widths[take(g, 3)]);
+		return;
+	}
+	if (op == VX_MOV && cls == VX_ALU64 && !take(g, 3)) { /* movsx */
+		static const int16_t w[] = { 8, 16, 32 };
+
+		emit(g, VX_ALU64 | VX_MOV | VX_X, d, sreg(g), w[take(g, 3)], 0);
+		return;
+	}
+	if (take(g, 3))
+		emit(g, cls | op | VX_K, d, 0, 0, k);
 	else
-		emit(g, cls | op | VX_X, reg(g), reg(g), 0, 0);
+		emit(g, cls | op | VX_X, d, anyreg(g), 0, 0);
 }
 
-/* r2 = data, r3 = data_end, then a bounds check of K bytes jumping over the accesses. */
+static const uint8_t jops[] = { VX_JEQ, VX_JGT, VX_JGE, VX_JSET, VX_JNE, VX_JSGT, VX_JSGE,
+				VX_JLT, VX_JLE, VX_JSLT, VX_JSLE };
+
+/* A comparison that leaves for the exit on one side: the other side is refined. */
+static void gen_refine(struct gen *g)
+{
+	uint8_t op = jops[take(g, sizeof(jops))];
+	uint8_t cls = take(g, 3) ? VX_JMP : VX_JMP32;
+
+	if (take(g, 4))
+		emit_exit_jmp(g, cls | op | VX_K, sreg(g), 0, imm(g));
+	else
+		emit_exit_jmp(g, cls | op | VX_X, sreg(g), sreg(g), 0);
+}
+
+/* A short forward jump over what follows (random structure). */
+static void gen_branch(struct gen *g)
+{
+	uint8_t op = jops[take(g, sizeof(jops))];
+	uint8_t cls = take(g, 2) ? VX_JMP : VX_JMP32;
+	int16_t off = (int16_t)take(g, 4);
+
+	if (take(g, 2))
+		emit(g, cls | op | VX_K, sreg(g), 0, off, imm(g));
+	else
+		emit(g, cls | op | VX_X, sreg(g), anyreg(g), off, 0);
+}
+
+/* ---- scalars used as offsets ---- */
+
+static void gen_use(struct gen *g)
+{
+	uint8_t s = sreg(g);
+	int sz = (int)take(g, 4);
+	bool store = take(g, 3) == 0;
+	int16_t off = (int16_t)((int)take(g, 16) - 8);
+	static const int32_t masks[] = { 7, 15, 31, 63, 0x38, 0x30, 0x3c, 0xff, 0x1f8 };
+
+	if (take(g, 2)) { /* bound it the way programs do, sometimes wrongly */
+		emit(g, (take(g, 4) ? VX_ALU64 : VX_ALU) | VX_AND | VX_K, s, 0, 0,
+		     masks[take(g, sizeof(masks) / sizeof(masks[0]))]);
+	}
+	switch (take(g, 3)) {
+	case 0: /* stack: fp - 64 + s */
+		emit(g, VX_ALU64 | VX_MOV | VX_X, 1, 10, 0, 0);
+		emit(g, VX_ALU64 | VX_ADD | VX_K, 1, 0, 0, -64);
+		emit(g, VX_ALU64 | VX_ADD | VX_X, 1, s, 0, 0);
+		if (store)
+			emit(g, VX_ST | VX_MEM | sizes[sz], 1, 0, off, imm(g));
+		else
+			emit(g, VX_LDX | VX_MEM | sizes[sz], sreg(g), 1, off, 0);
+		break;
+	case 1: /* a map value + s */
+		emit_lookup(g, (int)take(g, NMAPS), take(g, 8) != 0);
+		emit(g, VX_ALU64 | VX_ADD | VX_X, 0, s, 0, 0);
+		if (store)
+			emit(g, VX_STX | VX_MEM | sizes[sz], 0, sreg(g), off, 0);
+		else
+			emit(g, VX_LDX | VX_MEM | sizes[sz], sreg(g), 0, off, 0);
+		break;
+	default: /* the packet + s, checked against data_end first (or not) */
+		emit_pkt_ptrs(g);
+		emit(g, VX_ALU64 | VX_ADD | VX_X, 2, s, 0, 0);
+		emit(g, VX_ALU64 | VX_MOV | VX_X, 4, 2, 0, 0);
+		emit(g, VX_ALU64 | VX_ADD | VX_K, 4, 0, 0, (int32_t)take(g, 24));
+		if (take(g, 8))
+			emit_exit_jmp(g, VX_JMP | (take(g, 2) ? VX_JGT : VX_JGE) | VX_X, 4, 3, 0);
+		if (store)
+			emit(g, VX_STX | VX_MEM | sizes[sz], 2, sreg(g), off, 0);
+		else
+			emit(g, VX_LDX | VX_MEM | sizes[sz], sreg(g), 2, off, 0);
+	}
+}
+
+/* r2 = data, r3 = data_end, a bounds check of K bytes jumping over the accesses. */
 static void gen_pkt(struct gen *g)
 {
 	int32_t k = 1 + (int32_t)take(g, 64);
-	uint8_t sizes[] = { VX_B, VX_H, VX_W, VX_DW };
 	int i, nacc = 1 + (int)take(g, 3);
 
-	emit(g, VX_LDX | VX_MEM | VX_W, 2, 6, 0, 0);
-	emit(g, VX_LDX | VX_MEM | VX_W, 3, 6, 4, 0);
+	emit_pkt_ptrs(g);
 	emit(g, VX_ALU64 | VX_MOV | VX_X, 4, 2, 0, 0);
 	emit(g, VX_ALU64 | VX_ADD | VX_K, 4, 0, 0, k + (int32_t)take(g, 3) - 1);
 	emit(g, VX_JMP | (take(g, 2) ? VX_JGT : VX_JGE) | VX_X, 4, 3, (int16_t)nacc, 0);
@@ -94,123 +291,246 @@ static void gen_pkt(struct gen *g)
 		uint8_t sz = sizes[take(g, 4)];
 
 		if (take(g, 3))
-			emit(g, VX_LDX | VX_MEM | sz, 5, 2, (int16_t)take(g, (unsigned)k), 0);
+			emit(g, VX_LDX | VX_MEM | sz, sreg(g), 2, (int16_t)take(g, (unsigned)k), 0);
 		else
-			emit(g, VX_STX | VX_MEM | sz, 2, 5, (int16_t)take(g, (unsigned)k), 0);
+			emit(g, VX_STX | VX_MEM | sz, 2, sreg(g), (int16_t)take(g, (unsigned)k), 0);
 	}
 }
 
-static void gen_stack(struct gen *g)
+/* Spills and fills: scalars, and pointers kept across other work. */
+static void gen_spill(struct gen *g)
 {
-	int16_t off = (int16_t)(-8 * (1 + (int)take(g, 8)));
-	uint8_t sizes[] = { VX_B, VX_H, VX_W, VX_DW };
-	uint8_t sz = sizes[take(g, 4)];
+	int16_t slot = (int16_t)(-8 * (1 + (int)take(g, 8)));
 
-	switch (take(g, 3)) {
-	case 0:
-		emit(g, VX_STX | VX_MEM | sz, 10, reg(g), off, 0);
+	switch (take(g, 4)) {
+	case 0: /* a scalar through the stack, maybe partially */
+		emit(g, VX_STX | VX_MEM | sizes[take(g, 4)], 10, sreg(g), slot, 0);
+		emit(g, VX_LDX | VX_MEM | sizes[take(g, 4)], sreg(g), 10, slot, 0);
 		break;
-	case 1:
-		emit(g, VX_ST | VX_MEM | sz, 10, 0, off, imms[take(g, 8)]);
+	case 1: /* a checked packet pointer spilled, something else, filled and used */
+		emit_pkt_ptrs(g);
+		emit(g, VX_ALU64 | VX_MOV | VX_X, 4, 2, 0, 0);
+		emit(g, VX_ALU64 | VX_ADD | VX_K, 4, 0, 0, 8);
+		emit_exit_jmp(g, VX_JMP | VX_JGT | VX_X, 4, 3, 0);
+		emit(g, VX_STX | VX_MEM | VX_DW, 10, 2, slot, 0);
+		gen_alu(g);
+		emit(g, VX_LDX | VX_MEM | VX_DW, 5, 10, slot, 0);
+		emit(g, VX_LDX | VX_MEM | sizes[take(g, 4)], sreg(g), 5, (int16_t)take(g, 8), 0);
 		break;
-	default:
-		emit(g, VX_LDX | VX_MEM | sz, reg(g), 10, off, 0);
+	case 2: /* a map value pointer spilled before its NULL check */
+		emit_lookup(g, (int)take(g, NMAPS), false);
+		emit(g, VX_STX | VX_MEM | VX_DW, 10, 0, slot, 0);
+		emit(g, VX_LDX | VX_MEM | VX_DW, 1, 10, slot, 0);
+		if (take(g, 8))
+			emit_exit_jmp(g, VX_JMP | VX_JEQ | VX_K, 0, 0, 0);
+		emit(g, VX_LDX | VX_MEM | sizes[take(g, 4)], sreg(g), 1, (int16_t)take(g, VSIZE), 0);
+		break;
+	default: /* plain stack writes and reads */
+		if (take(g, 2))
+			emit(g, VX_ST | VX_MEM | sizes[take(g, 4)], 10, 0, slot, imm(g));
+		else
+			emit(g, VX_LDX | VX_MEM | sizes[take(g, 4)], anyreg(g), 10, slot, 0);
 	}
 }
 
-/* lookup(map, &key on stack); maybe a NULL check; then an access to the value. */
-static void gen_map(struct gen *g)
-{
-	int map = (int)take(g, 2);
-	bool check = take(g, 4) != 0;
-	int16_t off = (int16_t)(take(g, 20) - 2);
-
-	emit(g, VX_ST | VX_MEM | VX_W, 10, 0, -4, (int32_t)take(g, 4));
-	emit_map_ref(g, 1, map);
-	emit(g, VX_ALU64 | VX_MOV | VX_X, 2, 10, 0, 0);
-	emit(g, VX_ALU64 | VX_ADD | VX_K, 2, 0, 0, -4);
-	emit(g, VX_JMP | VX_CALL, 0, 0, 0, 1);
-	if (check)
-		emit(g, VX_JMP | VX_JEQ | VX_K, 0, 0, 1, 0);
-	if (take(g, 2))
-		emit(g, VX_LDX | VX_MEM | VX_DW, 7, 0, off, 0);
-	else
-		emit(g, VX_ST | VX_MEM | VX_W, 0, 0, off, 5);
-}
-
-static void gen_branch(struct gen *g)
-{
-	static const uint8_t ops[] = { VX_JEQ, VX_JGT, VX_JGE, VX_JSET, VX_JNE, VX_JSGT, VX_JSGE,
-				       VX_JLT, VX_JLE, VX_JSLT, VX_JSLE };
-	uint8_t op = ops[take(g, sizeof(ops))];
-	uint8_t cls = take(g, 2) ? VX_JMP : VX_JMP32;
-	int16_t off = (int16_t)take(g, 4);
-
-	if (take(g, 2))
-		emit(g, cls | op | VX_K, reg(g), 0, off, imms[take(g, 10)]);
-	else
-		emit(g, cls | op | VX_X, reg(g), reg(g), off, 0);
-}
-
-/* A bounded loop: r9 counts down from a small constant with a backward jump. */
+/* A bounded loop: r9 counts down; the body adds to r8 or reads the packet at r8. */
 static void gen_loop(struct gen *g)
 {
-	emit(g, VX_ALU64 | VX_MOV | VX_K, 9, 0, 0, 1 + (int32_t)take(g, 6));
-	emit(g, VX_ALU64 | VX_ADD | VX_K, 8, 0, 0, 3);
+	emit(g, VX_ALU64 | VX_MOV | VX_K, 9, 0, 0, 1 + (int32_t)take(g, 8));
+	if (take(g, 2)) {
+		emit(g, VX_ALU64 | VX_ADD | VX_K, 8, 0, 0, (int32_t)take(g, 8));
+		emit(g, VX_ALU64 | VX_SUB | VX_K, 9, 0, 0, 1);
+		emit(g, VX_JMP | VX_JNE | VX_K, 9, 0, -3, 0);
+		return;
+	}
+	/* for (r9 = N; r9; r9--) { r2 = data + r9; if (r2 + 1 > end) exit; r7 += *r2 } */
+	emit_pkt_ptrs(g);
+	emit(g, VX_ALU64 | VX_ADD | VX_X, 2, 9, 0, 0);
+	emit(g, VX_ALU64 | VX_MOV | VX_X, 4, 2, 0, 0);
+	emit(g, VX_ALU64 | VX_ADD | VX_K, 4, 0, 0, 1);
+	emit_exit_jmp(g, VX_JMP | VX_JGT | VX_X, 4, 3, 0);
+	emit(g, VX_LDX | VX_MEM | VX_B, 5, 2, 0, 0);
+	emit(g, VX_ALU64 | VX_ADD | VX_X, 7, 5, 0, 0);
 	emit(g, VX_ALU64 | VX_SUB | VX_K, 9, 0, 0, 1);
-	emit(g, VX_JMP | VX_JNE | VX_K, 9, 0, -3, 0);
+	emit(g, VX_JMP | VX_JNE | VX_K, 9, 0, -10, 0);
+}
+
+/* Map updates and deletes with stack keys and values, atomics on map values and the stack. */
+static void gen_map_op(struct gen *g)
+{
+	int map = (int)take(g, NMAPS);
+
+	switch (take(g, 3)) {
+	case 0: /* not on the hash map (see fill_maps) */
+		if (map == M_HASH)
+			map = M_ARRAY;
+		emit(g, VX_ST | VX_MEM | VX_W, 10, 0, -72, (int32_t)take(g, 6));
+		emit_map_ref(g, 1, map);
+		emit(g, VX_ALU64 | VX_MOV | VX_X, 2, 10, 0, 0);
+		emit(g, VX_ALU64 | VX_ADD | VX_K, 2, 0, 0, -72);
+		emit(g, VX_ALU64 | VX_MOV | VX_X, 3, 10, 0, 0);
+		emit(g, VX_ALU64 | VX_ADD | VX_K, 3, 0, 0, -64);
+		emit(g, VX_ALU64 | VX_MOV | VX_K, 4, 0, 0, (int32_t)take(g, 3));
+		emit(g, VX_JMP | VX_CALL, 0, 0, 0, take(g, 4) ? 2 : 3);
+		break;
+	case 1:
+		emit_lookup(g, map, take(g, 8) != 0);
+		emit(g, VX_STX | VX_ATOMIC | (take(g, 2) ? VX_DW : VX_W), 0, sreg(g),
+		     (int16_t)(8 * take(g, VSIZE / 8)), take(g, 2) ? VX_ADD : (VX_ADD | VX_FETCH));
+		break;
+	default:
+		emit(g, VX_STX | VX_ATOMIC | VX_DW, 10, sreg(g), (int16_t)(-8 * (1 + (int)take(g, 8))),
+		     take(g, 2) ? VX_XCHG : VX_ADD);
+	}
 }
 
 static size_t generate(struct gen *g)
 {
+	int i;
+
 	g->n = 0;
+	g->nexits = 0;
 	emit(g, VX_ALU64 | VX_MOV | VX_X, 6, 1, 0, 0);
-	emit(g, VX_ALU64 | VX_MOV | VX_K, 0, 0, 0, 2);
+	for (i = 1; i <= 9; i++) /* the stack the generator uses, initialised */
+		emit(g, VX_ST | VX_MEM | VX_DW, 10, 0, (int16_t)(-8 * i), 0);
 	emit(g, VX_ALU64 | VX_MOV | VX_K, 7, 0, 0, 0);
 	emit(g, VX_ALU64 | VX_MOV | VX_K, 8, 0, 0, 0);
-	while (g->pos < g->len && g->n < MAX_INSNS - 16) {
-		switch (take(g, 8)) {
-		case 0:
-		case 1:
+	emit(g, VX_ALU64 | VX_MOV | VX_K, 9, 0, 0, 0);
+	while (g->pos < g->len && !full(g)) {
+		switch (take(g, 16)) {
+		case 0: case 1: case 2:
+			gen_scalar_src(g);
+			break;
+		case 3: case 4: case 5:
 			gen_alu(g);
 			break;
-		case 2:
+		case 6: case 7: case 8:
+			gen_refine(g);
+			break;
+		case 9: case 10:
+			gen_use(g);
+			break;
+		case 11:
 			gen_pkt(g);
 			break;
-		case 3:
-			gen_stack(g);
+		case 12:
+			gen_spill(g);
 			break;
-		case 4:
-			gen_map(g);
+		case 13:
+			gen_loop(g);
 			break;
-		case 5:
-		case 6:
-			gen_branch(g);
+		case 14:
+			gen_map_op(g);
 			break;
 		default:
-			gen_loop(g);
+			gen_branch(g);
 		}
 	}
-	/* Make r0 a scalar action and end. */
-	emit(g, VX_ALU64 | VX_AND | VX_K, 0, 0, 0, 3);
+	/* the common exit: r0 = XDP_PASS */
+	for (i = 0; i < g->nexits; i++)
+		g->insns[g->exits[i]].off = (int16_t)((int)g->n - g->exits[i] - 1);
+	emit(g, VX_ALU64 | VX_MOV | VX_K, 0, 0, 0, 2);
 	emit(g, VX_JMP | VX_EXIT, 0, 0, 0, 0);
 	return g->n;
 }
 
-static struct vx_map *maps[2];
+/* ---- maps, statistics, the run ---- */
+
+static struct vx_map *maps[NMAPS];
+static unsigned long n_inputs, n_invalid, n_accepted, n_rejected, n_runs;
+
+#define NREASONS 24
+static struct {
+	char text[64];
+	unsigned long n;
+} reasons[NREASONS];
+
+/* Rejections counted by their reason, numbers left out. */
+static void note_reason(const char *msg)
+{
+	const char *p = strstr(msg, ": ");
+	char key[64];
+	size_t k = 0;
+	int i;
+
+	for (p = p ? p + 2 : msg; *p && k < sizeof(key) - 1; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (!k || key[k - 1] != '#')
+				key[k++] = '#';
+			continue;
+		}
+		key[k++] = *p;
+	}
+	key[k] = '\0';
+	for (i = 0; i < NREASONS && reasons[i].n; i++)
+		if (!strcmp(reasons[i].text, key)) {
+			reasons[i].n++;
+			return;
+		}
+	if (i < NREASONS) {
+		snprintf(reasons[i].text, sizeof(reasons[i].text), "%s", key);
+		reasons[i].n = 1;
+	}
+}
+
+static void print_stats(void)
+{
+	int i;
+
+	if (getenv("FUZZ_VERIFIER_QUIET"))
+		return;
+	fprintf(stderr,
+		"fuzz_verifier: %lu inputs, %lu programs not encodable, %lu accepted (%lu runs, no fault), %lu rejected\n",
+		n_inputs, n_invalid, n_accepted, n_runs, n_rejected);
+	for (i = 0; i < NREASONS && reasons[i].n; i++)
+		fprintf(stderr, "fuzz_verifier:   rejected %8lu  %s\n", reasons[i].n, reasons[i].text);
+}
 
 static void make_maps(void)
 {
-	struct vx_map_def a = { "arr", VX_MAP_ARRAY, 4, 16, 4, 0 };
-	struct vx_map_def h = { "hash", VX_MAP_HASH, 4, 16, 4, 0 };
+	struct vx_map_def a = { "arr", VX_MAP_ARRAY, 4, VSIZE, 4, 0 };
+	struct vx_map_def h = { "hash", VX_MAP_HASH, 4, VSIZE, 4, 0 };
+	struct vx_map_def r = { "ro", VX_MAP_ARRAY, 4, VSIZE, 2, VX_F_RDONLY_PROG };
+
+	uint8_t v[VSIZE] = { 1, 2, 3 };
 	uint32_t k;
-	uint8_t v[16] = { 1, 2, 3 };
 
 	vx_rcu_thread_online();
-	maps[0] = vx_map_create(&a, NULL);
-	maps[1] = vx_map_create(&h, NULL);
+	maps[M_ARRAY] = vx_map_create(&a, NULL);
+	maps[M_HASH] = vx_map_create(&h, NULL);
+	maps[M_RDONLY] = vx_map_create(&r, NULL);
+	if (!maps[0] || !maps[1] || !maps[2])
+		abort();
 	for (k = 0; k < 2; k++)
-		vx_map_update(maps[1], &k, v, VX_ANY);
+		if (vx_map_update(maps[M_HASH], &k, v, VX_ANY))
+			abort();
+	atexit(print_stats);
+}
+
+/*
+ * Map contents from the input: every value's bytes, written in place (hash elements are never
+ * added or removed here, nor by the programs: freeing them is deferred, which libFuzzer's leak
+ * check would take for leaks). Keys 0 and 1 of the hash map exist, 2..5 do not.
+ */
+static void fill_maps(const uint8_t *data, size_t size)
+{
+	uint8_t v[VSIZE];
+	uint32_t k;
+	size_t i;
+
+	for (i = 0; i < VSIZE; i++)
+		v[i] = size ? data[(i * 7 + 3) % size] : 0;
+	for (k = 0; k < 4; k++) {
+		uint8_t *e;
+
+		v[0] = (uint8_t)(v[0] + k);
+		vx_map_update(maps[M_ARRAY], &k, v, VX_ANY);
+		if (k < 2)
+			vx_map_update(maps[M_RDONLY], &k, v, VX_ANY);
+		e = k < 2 ? vx_map_lookup_elem(maps[M_HASH], &k) : NULL;
+		if (e)
+			memcpy(e, v, VSIZE);
+	}
 }
 
 static void report(const struct vx_prog *prog, const char *what, const char *msg)
@@ -224,31 +544,50 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static uint8_t buf[VX_XDP_FRAME_SIZE];
 	struct gen g = { .in = data, .len = size };
-	struct vx_prog prog = { .name = "fuzz", .section = "xdp", .maps = maps, .nmaps = 2 };
-	struct vx_verify_opts opts = { .helper_class = VX_HELPER_GUEST };
-	struct vx_verify_facts *facts = NULL;
+	struct vx_prog prog = { .name = "fuzz", .section = "xdp", .maps = maps, .nmaps = NMAPS };
+	struct vx_verify_opts opts = { .helper_class = VX_HELPER_GUEST,
+				       .max_processed = FUZZ_BUDGET };
 	struct vx_xdp_frame frame;
 	struct vx_xdp_result res;
 	struct vx_error err;
-	uint8_t pkt[128];
+	uint8_t pkt[256];
 	size_t plen;
+	int run;
 
 	if (!maps[0])
 		make_maps();
-	if (size < 2)
+	if (size < 4)
 		return 0;
-	plen = 14 + data[0] % 100;
+	n_inputs++;
+	g.pos = 2; /* data[0], data[1]: frame lengths */
 	prog.insns = g.insns;
 	prog.len = generate(&g);
-	if (vx_check(prog.insns, prog.len, VX_CHECK_PSEUDO, &err) ||
-	    vx_verify(&prog, &opts, &facts, &err))
+	if (vx_check(prog.insns, prog.len, VX_CHECK_PSEUDO, &err)) {
+		n_invalid++;
 		return 0;
-	vx_verify_facts_free(facts);
-	memset(pkt, 0, sizeof(pkt));
-	memcpy(pkt, data, size < plen ? size : plen);
-	vx_xdp_frame_init(&frame, buf, pkt, (uint32_t)plen, NULL);
-	if (vx_xdp_run(&prog, VX_ENGINE_INTERP, &frame, &res, &err))
-		report(&prog, "faulted", err.msg);
-	vx_rcu_quiescent();
+	}
+	if (data[1] & 1)
+		opts.helper_class = VX_HELPER_TRUSTED;
+	if (vx_verify(&prog, &opts, NULL, &err)) {
+		n_rejected++;
+		note_reason(err.msg);
+		return 0;
+	}
+	n_accepted++;
+	/* Two frames: lengths from the input (short ones too), bytes from the input. */
+	for (run = 0; run < 2; run++) {
+		size_t i;
+
+		plen = 14 + data[run] % (sizeof(pkt) - 14);
+		for (i = 0; i < plen; i++)
+			pkt[i] = data[(i * 13 + run) % size];
+		fill_maps(data + run, size - (size_t)run);
+		if (vx_xdp_frame_init(&frame, buf, pkt, (uint32_t)plen, &err))
+			abort();
+		if (vx_xdp_run(&prog, VX_ENGINE_INTERP, &frame, &res, &err))
+			report(&prog, "faulted", err.msg);
+		n_runs++;
+		vx_rcu_quiescent();
+	}
 	return 0;
 }

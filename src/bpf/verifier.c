@@ -76,7 +76,7 @@ void vlog(struct venv *env, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	if (!env->log || env->log_size < 2 || !env->log_level)
+	if (!env->log || env->log_size < 2 || !(env->log_level & 1))
 		return;
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
@@ -127,7 +127,7 @@ static void log_state(struct venv *env)
 	char b[160];
 	int r;
 
-	if (!env->log_level || !env->log)
+	if (!(env->log_level & 1) || !env->log)
 		return;
 	regs = cur_regs(env);
 	if (env->cur->curframe)
@@ -145,14 +145,18 @@ static void log_insn(struct venv *env, int idx)
 {
 	char text[128];
 
-	if (!env->log_level || !env->log)
+	if (!(env->log_level & 1) || !env->log)
 		return;
 	vx_disasm_insn(env->insns, (size_t)env->len, (size_t)idx, text, sizeof(text));
 	vlog(env, "%d: %s ;", idx, text);
 	log_state(env);
 }
 
-void for_each_reg(struct vstate *st, void (*fn)(struct vreg *r, void *arg), void *arg)
+/*
+ * fn on every register and spilled register of st. Spills are shared copy-on-write: fn sees a
+ * copy, and the frame takes its own slots only when fn changed one. -1 when out of memory.
+ */
+int for_each_reg(struct vstate *st, void (*fn)(struct vreg *r, void *arg), void *arg)
 {
 	int f, r, s;
 
@@ -161,29 +165,57 @@ void for_each_reg(struct vstate *st, void (*fn)(struct vreg *r, void *arg), void
 
 		for (r = 0; r < VX_NREGS; r++)
 			fn(&fr->regs[r], arg);
-		for (s = 0; s < fr->nslots; s++)
-			if (fr->slots[s].type[0] == S_SPILL)
-				fn(&fr->slots[s].spill, arg);
+		for (s = 0; s < fr->nslots; s++) {
+			struct vreg tmp;
+
+			if (fr->slots[s].type[0] != S_SPILL)
+				continue;
+			tmp = fr->slots[s].spill;
+			fn(&tmp, arg);
+			if (!memcmp(&tmp, &fr->slots[s].spill, sizeof(tmp)))
+				continue;
+			if (!frame_slots_mut(fr))
+				return -1;
+			fr->slots[s].spill = tmp;
+		}
 	}
+	return 0;
 }
 
 /* ---- pending branches and checkpoints ---- */
 
-static int push_branch(struct venv *env, struct vstate *st)
+/* The budget of memory for states (kept checkpoints, pending branches, the current path). */
+static int mem_check(struct venv *env, int idx)
+{
+	if (vm_used() > VX_VERIFY_MAX_STATE_BYTES)
+		return verr(env, idx, "program too complex: states take more than %u MiB",
+			    VX_VERIFY_MAX_STATE_BYTES >> 20);
+	return 0;
+}
+
+/* Queue st for exploration later (it is freed on failure). */
+int push_branch(struct venv *env, struct vstate *st)
 {
 	if (env->nstack == env->capstack) {
 		int cap = env->capstack ? env->capstack * 2 : 64;
 		struct vstate **n = realloc(env->stack, sizeof(*n) * (size_t)cap);
 
-		if (!n)
+		if (!n) {
+			state_free(st);
 			return verr(env, -1, "out of memory");
+		}
 		env->stack = n;
 		env->capstack = cap;
+	}
+	if (env->nstack >= V_MAX_PENDING) {
+		state_free(st);
+		return verr(env, -1, "program too complex: more than %d branches pending",
+			    V_MAX_PENDING);
 	}
 	if (st->parent)
 		st->parent->branches++;
 	env->stack[env->nstack++] = st;
-	return 0;
+	return mem_check(env, -1);
 }
 
 static void path_done(struct venv *env)
@@ -193,26 +225,61 @@ static void path_done(struct venv *env)
 	while (sl) {
 		if (--sl->branches)
 			break;
+		if (sl->evicted) { /* finished: no path walks up to it for precision any more */
+			state_free(sl->st);
+			sl->st = NULL;
+		}
 		sl = sl->parent;
 	}
 	state_free(env->cur);
 	env->cur = NULL;
 }
 
-/* Drop the oldest checkpoint of a full list (pruning is an optimisation: always sound). */
-static void evict_oldest(struct venv *env, int idx)
+static void sl_free(struct vsl *sl)
 {
-	struct vsl **pp = &env->explored[idx], *sl;
+	vm_free(sl->hist, sizeof(*sl->hist) * (size_t)sl->caphist);
+	vm_free(sl, sizeof(*sl));
+}
 
-	while ((*pp)->next)
-		pp = &(*pp)->next;
-	sl = *pp;
-	*pp = NULL;
-	state_free(sl->st);
-	sl->st = NULL;
+/*
+ * Drop a checkpoint from its list (pruning is an optimisation: always sound). One whose paths
+ * are all explored is freed (nothing walks up to it any more); one still in progress keeps its
+ * record and state until they are (the paths below it mark precision in it, and stop there
+ * when it is already marked: without it they would walk on to the root every time).
+ */
+static void evict(struct venv *env, struct vsl **pp, int idx)
+{
+	struct vsl *sl = *pp;
+
+	*pp = sl->next;
+	env->nlive--;
+	env->nexplored[idx]--;
+	if (!sl->branches) {
+		state_free(sl->st);
+		sl_free(sl);
+		return;
+	}
+	sl->evicted = true;
 	sl->next = env->evicted;
 	env->evicted = sl;
-	env->nexplored[idx]--;
+}
+
+/* A full list loses its least useful finished checkpoint (fewest hits for its misses). */
+static void evict_worst(struct venv *env, int idx)
+{
+	struct vsl **pp, **worst = NULL, **last = NULL;
+	long best = 0;
+
+	for (pp = &env->explored[idx]; *pp; pp = &(*pp)->next) {
+		long score = (long)(*pp)->hit * 4 - (*pp)->miss;
+
+		last = pp;
+		if ((*pp)->branches || (worst && score > best))
+			continue;
+		worst = pp;
+		best = score;
+	}
+	evict(env, worst ? worst : last, idx);
 }
 
 /* Inside a loop (a checkpoint here still in progress), store only every so often. */
@@ -232,8 +299,9 @@ static int find_covering(struct venv *env, int idx)
 
 	while ((sl = *pp)) {
 		if (!sl->branches || env->cb_call[idx]) {
-			int mode = sl->branches ? CMP_RANGE : CMP_PRECISE;
+			int mode = sl->branches || sl->all_precise ? CMP_RANGE : CMP_PRECISE;
 
+			env->ncompared++;
 			if (states_equal(env, sl->st, env->cur, mode)) {
 				if (propagate_precision(env, sl->st, mode == CMP_RANGE))
 					return -1;
@@ -247,8 +315,12 @@ static int find_covering(struct venv *env, int idx)
 			pp = &sl->next;
 			continue;
 		}
-		if (states_equal(env, sl->st, env->cur, CMP_EXACT))
-			return verr(env, idx, "infinite loop detected at insn %d", idx);
+		/* A path still in progress here: this one may be it, come round a loop. */
+		if (env->loop_head[idx]) {
+			env->ncompared++;
+			if (states_equal(env, sl->st, env->cur, CMP_EXACT))
+				return verr(env, idx, "infinite loop detected at insn %d", idx);
+		}
 		pp = &sl->next;
 	}
 	return 0;
@@ -269,20 +341,21 @@ static int visit_checkpoint(struct venv *env, int idx)
 	}
 	if (!env->cb_call[idx] && env->processed - env->last_store < 64 && in_loop(env, idx))
 		return 0;
-	if (env->nstored >= VX_VERIFY_MAX_STATES)
+	if (env->nlive >= VX_VERIFY_MAX_STATES)
 		return verr(env, idx, "program too complex: more than %d states stored",
 			    VX_VERIFY_MAX_STATES);
-	sl = calloc(1, sizeof(*sl));
+	sl = vm_alloc(sizeof(*sl), true);
 	if (!sl || !(sl->st = state_copy(env->cur))) {
-		free(sl);
+		vm_free(sl, sizeof(*sl));
 		return verr(env, idx, "out of memory");
 	}
 	sl->st->parent = NULL;
-	free(sl->st->hist);
+	vm_free(sl->st->hist, sizeof(*sl->st->hist) * (size_t)sl->st->caphist);
 	sl->st->hist = NULL;
 	sl->st->nhist = sl->st->caphist = 0;
 	sl->hist = env->cur->hist;
 	sl->nhist = env->cur->nhist;
+	sl->caphist = env->cur->caphist;
 	env->cur->hist = NULL;
 	env->cur->nhist = env->cur->caphist = 0;
 	sl->insn = idx;
@@ -292,10 +365,11 @@ static int visit_checkpoint(struct venv *env, int idx)
 	env->explored[idx] = sl;
 	env->cur->parent = sl;
 	env->nstored++;
+	env->nlive++;
 	env->last_store = env->processed;
 	if (++env->nexplored[idx] > V_MAX_PER_INSN)
-		evict_oldest(env, idx);
-	return 0;
+		evict_worst(env, idx);
+	return mem_check(env, idx);
 }
 
 /* ---- ALU ---- */
@@ -521,12 +595,14 @@ static void copy_linked(struct vreg *r, void *arg)
 		*r = *l->val;
 }
 
-static void propagate(struct vstate *st, struct vreg *r)
+/* The functions changing states below return -1 when out of memory. */
+static int propagate(struct vstate *st, struct vreg *r)
 {
 	struct linkarg l = { .id = r->id, .val = r };
 
 	if (r->type == T_SCALAR && r->id)
-		for_each_reg(st, copy_linked, &l);
+		return for_each_reg(st, copy_linked, &l);
+	return 0;
 }
 
 static void mark_null(struct vreg *r, void *arg)
@@ -541,11 +617,12 @@ static void mark_null(struct vreg *r, void *arg)
 		r->maybe_null = 0;
 }
 
-static void null_edge(struct vstate *st, uint32_t id, uint32_t ref, bool is_null)
+static int null_edge(struct vstate *st, uint32_t id, uint32_t ref, bool is_null)
 {
 	struct linkarg l = { .id = id, .null_taken = is_null };
 
-	for_each_reg(st, mark_null, &l);
+	if (for_each_reg(st, mark_null, &l))
+		return -1;
 	if (is_null && ref) { /* a NULL sample was never reserved */
 		int k;
 
@@ -557,6 +634,7 @@ static void null_edge(struct vstate *st, uint32_t id, uint32_t ref, bool is_null
 				break;
 			}
 	}
+	return 0;
 }
 
 struct pktarg {
@@ -573,16 +651,16 @@ static void mark_pkt_range(struct vreg *r, void *arg)
 		r->range = p->range;
 }
 
-static void good_pkt(struct vstate *st, const struct vreg *r, bool right_open)
+static int good_pkt(struct vstate *st, const struct vreg *r, bool right_open)
 {
 	struct pktarg p = { r->type, r->id, 0 };
 
 	if (r->off < 0 || (r->off == 0 && right_open))
-		return;
+		return 0;
 	if (r->umax > V_MAX_PACKET_OFF || r->umax + (uint64_t)r->off > V_MAX_PACKET_OFF)
-		return;
+		return 0;
 	p.range = (uint32_t)r->off + (right_open ? 1 : 0);
-	for_each_reg(st, mark_pkt_range, &p);
+	return for_each_reg(st, mark_pkt_range, &p);
 }
 
 static bool is_init_pkt(const struct vreg *r)
@@ -602,7 +680,7 @@ static bool pkt_class(const struct vreg *r)
 }
 
 /* Packet comparisons: refine the edge where the access becomes proven. */
-static void pkt_cmp(struct venv *env, struct vstate *taken, int dst, int src, uint8_t op)
+static int pkt_cmp(struct venv *env, struct vstate *taken, int dst, int src, uint8_t op)
 {
 	struct vreg *a = &cur_regs(env)[dst], *b = &cur_regs(env)[src];
 	struct vstate *fall = env->cur;
@@ -610,24 +688,21 @@ static void pkt_cmp(struct venv *env, struct vstate *taken, int dst, int src, ui
 
 	if (!pkt_pair(a, b)) {
 		if (!pkt_pair(b, a))
-			return;
+			return 0;
 		good = src;
 		op = jmp_swap(op);
 	}
 	switch (op) {
 	case VX_JGT:
-		good_pkt(fall, &fall->frames[fall->curframe]->regs[good], false);
-		break;
+		return good_pkt(fall, &fall->frames[fall->curframe]->regs[good], false);
 	case VX_JGE:
-		good_pkt(fall, &fall->frames[fall->curframe]->regs[good], true);
-		break;
+		return good_pkt(fall, &fall->frames[fall->curframe]->regs[good], true);
 	case VX_JLT:
-		good_pkt(taken, &taken->frames[taken->curframe]->regs[good], true);
-		break;
+		return good_pkt(taken, &taken->frames[taken->curframe]->regs[good], true);
 	case VX_JLE:
-		good_pkt(taken, &taken->frames[taken->curframe]->regs[good], false);
-		break;
+		return good_pkt(taken, &taken->frames[taken->curframe]->regs[good], false);
 	}
+	return 0;
 }
 
 static struct vreg *st_reg(struct vstate *st, int r)
@@ -660,13 +735,14 @@ static int ptr_cond(struct venv *env, int idx, const struct vx_insn *in, struct 
 			*f_ok = eq_taken;
 			return 0;
 		}
-		null_edge(t, p->id, p->ref_id, eq_taken);
-		null_edge(env->cur, p->id, p->ref_id, !eq_taken);
+		if (null_edge(t, p->id, p->ref_id, eq_taken) ||
+		    null_edge(env->cur, p->id, p->ref_id, !eq_taken))
+			return verr(env, idx, "out of memory");
 		return 0;
 	}
 	if (pkt_class(a) && x && pkt_class(&b)) {
-		if (!is32)
-			pkt_cmp(env, t, in->dst, in->src, op);
+		if (!is32 && pkt_cmp(env, t, in->dst, in->src, op))
+			return verr(env, idx, "out of memory");
 		return 0;
 	}
 	return verr(env, idx, "R%d pointer comparison prohibited", is_pointer(a) ? in->dst : in->src);
@@ -702,7 +778,7 @@ static void note_linked(struct venv *env, const struct vx_insn *in, bool x)
 	l.b = x && regs[in->src].type == T_SCALAR ? regs[in->src].id : 0;
 	if (!l.a && !l.b)
 		return;
-	for_each_reg(env->cur, find_linked, &l);
+	for_each_reg(env->cur, find_linked, &l); /* reads only: cannot fail */
 	env->last.linked = l.regs;
 	env->last.bad = l.bad;
 }
@@ -741,15 +817,10 @@ static int check_cond_jmp(struct venv *env, int idx, const struct vx_insn *in, i
 		t_ok = scalar_refine(st_reg(t, in->dst), tb, op, is32);
 		f_ok = scalar_refine(st_reg(f, in->dst), fb, op == VX_JSET ? (VX_JSET | 1) :
 							  jmp_negate(op), is32);
-		if (t_ok) {
-			propagate(t, st_reg(t, in->dst));
-			if (x)
-				propagate(t, tb);
-		}
-		if (f_ok) {
-			propagate(f, st_reg(f, in->dst));
-			if (x)
-				propagate(f, fb);
+		if ((t_ok && (propagate(t, st_reg(t, in->dst)) || (x && propagate(t, tb)))) ||
+		    (f_ok && (propagate(f, st_reg(f, in->dst)) || (x && propagate(f, fb))))) {
+			state_free(t);
+			return verr(env, idx, "out of memory");
 		}
 	}
 	*next = idx + 1;
@@ -802,6 +873,7 @@ static int step(struct venv *env, int idx, int *next)
 		*next = idx + 2;
 		return check_ld_imm64(env, idx, in);
 	}
+	env->jmps++;
 	if (op == VX_JA) {
 		*next = (int)vx_branch_target(env->insns, (size_t)idx);
 		return 0;
@@ -816,12 +888,12 @@ static int step(struct venv *env, int idx, int *next)
 
 static struct vstate *initial_state(void)
 {
-	struct vstate *st = calloc(1, sizeof(*st));
+	struct vstate *st = vm_alloc(sizeof(*st), true);
 	struct vframe *f = frame_new(-1, 0);
 
 	if (!st || !f) {
-		free(st);
-		free(f);
+		vm_free(st, sizeof(*st));
+		frame_free(f);
 		return NULL;
 	}
 	st->frames[0] = f;
@@ -850,9 +922,9 @@ static int do_check(struct venv *env)
 			log_state(env);
 		}
 		idx = env->cur->insn;
-		if (++env->processed > VX_VERIFY_MAX_PROCESSED)
-			return verr(env, idx, "program too complex: more than %d instructions processed",
-				    VX_VERIFY_MAX_PROCESSED);
+		if (++env->processed > env->max_processed)
+			return verr(env, idx, "program too complex: more than %lu instructions processed",
+				    env->max_processed);
 		if (env->prune[idx]) {
 			rc = visit_checkpoint(env, idx);
 			if (rc < 0)
@@ -877,6 +949,21 @@ static int do_check(struct venv *env)
 	}
 }
 
+/* The last line of the log: what the exploration cost (log level 1 or VX_VERIFY_LOG_STATS). */
+static void log_stats(struct venv *env)
+{
+	char b[256];
+	int n;
+
+	if (!env->log || env->log_size < 2)
+		return;
+	n = snprintf(b, sizeof(b),
+		     "processed %lu insns, %lu states stored (%lu kept at the end), %lu compared, peak state memory %zu KiB\n",
+		     env->processed, env->nstored, env->nlive, env->ncompared, vm_peak() >> 10);
+	if (n > 0)
+		log_append(env, b, (size_t)n < sizeof(b) ? (size_t)n : sizeof(b) - 1);
+}
+
 static void env_free(struct venv *env)
 {
 	int i;
@@ -891,15 +978,14 @@ static void env_free(struct venv *env)
 		for (; sl; sl = n) {
 			n = sl->next;
 			state_free(sl->st);
-			free(sl->hist);
-			free(sl);
+			sl_free(sl);
 		}
 	}
 	while (env->evicted) {
 		struct vsl *n = env->evicted->next;
 
-		free(env->evicted->hist);
-		free(env->evicted);
+		state_free(env->evicted->st);
+		sl_free(env->evicted);
 		env->evicted = n;
 	}
 	free(env->explored);
@@ -909,6 +995,7 @@ static void env_free(struct venv *env)
 	free(env->live);
 	free(env->prune);
 	free(env->cb_call);
+	free(env->loop_head);
 	free(env->ptr_kind);
 	free(env->stack_indirect);
 }
@@ -949,6 +1036,9 @@ static int env_init(struct venv *env, const struct vx_prog *prog,
 	env->len = (int)prog->len;
 	env->err = err;
 	env->helper_class = opts && opts->helper_class ? opts->helper_class : VX_HELPER_TRUSTED;
+	env->max_processed = VX_VERIFY_MAX_PROCESSED;
+	if (opts && opts->max_processed && opts->max_processed < VX_VERIFY_MAX_PROCESSED)
+		env->max_processed = opts->max_processed;
 	if (opts && opts->log && opts->log_size > 1 && opts->log_level) {
 		env->log = opts->log;
 		env->log_size = opts->log_size;
@@ -959,12 +1049,13 @@ static int env_init(struct venv *env, const struct vx_prog *prog,
 	env->live = calloc(n, sizeof(uint16_t));
 	env->prune = calloc(n, sizeof(bool));
 	env->cb_call = calloc(n, sizeof(bool));
+	env->loop_head = calloc(n, sizeof(bool));
 	env->ptr_kind = calloc(n, 1);
 	env->stack_indirect = calloc(n, 1);
 	env->explored = calloc(n, sizeof(*env->explored));
 	env->nexplored = calloc(n, sizeof(int));
 	env->facts = facts_new(n);
-	if (!env->insn_sub || !env->live || !env->prune || !env->cb_call || !env->ptr_kind || !env->stack_indirect ||
+	if (!env->insn_sub || !env->live || !env->prune || !env->cb_call || !env->loop_head || !env->ptr_kind || !env->stack_indirect ||
 	    !env->explored || !env->nexplored || !env->facts)
 		return vx_error_set(err, -1, "out of memory");
 	return 0;
@@ -977,6 +1068,7 @@ int vx_verify(const struct vx_prog *prog, const struct vx_verify_opts *opts,
 	int rc = -1, max_stack = 0;
 
 	vx_error_clear(err);
+	vm_reset();
 	if (facts)
 		*facts = NULL;
 	if (!prog || !prog->insns || !prog->len || prog->len > VX_MAX_INSNS)
@@ -996,9 +1088,9 @@ int vx_verify(const struct vx_prog *prog, const struct vx_verify_opts *opts,
 	}
 	rc = 0;
 out:
-	if (rc)
-		vlog(&env, "processed %lu insns\n", env.processed);
+	log_stats(&env);
 	vx_verify_facts_free(env.facts);
 	env_free(&env);
+	vm_drain();
 	return rc;
 }

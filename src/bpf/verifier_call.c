@@ -55,7 +55,7 @@ static int stack_helper_read(struct venv *env, int idx, int regno, const struct 
 	if (r->smin < -V_STACK || r->smax > V_STACK || lo < -V_STACK || hi > 0)
 		return verr(env, idx, "invalid indirect access to stack R%d off=%d size=%llu", regno,
 			    lo, (unsigned long long)size);
-	if (!stack_slots(env, f, -lo))
+	if (!stack_slots(env, f, -lo, false))
 		return verr(env, idx, "out of memory");
 	stack_note_depth(env, r->frameno, -lo);
 	for (b = lo; b < hi; b++) {
@@ -191,8 +191,9 @@ static int check_arg(struct venv *env, int idx, int i, struct call_ctx *c)
 	return 0;
 }
 
-static void invalidate_if(struct vstate *st, bool (*pred)(const struct vreg *r, uint32_t arg),
-			  uint32_t arg)
+/* -1 when out of memory. */
+static int invalidate_if(struct vstate *st, bool (*pred)(const struct vreg *r, uint32_t arg),
+			 uint32_t arg)
 {
 	int f, r, s;
 
@@ -202,10 +203,15 @@ static void invalidate_if(struct vstate *st, bool (*pred)(const struct vreg *r, 
 		for (r = 0; r < VX_NREGS; r++)
 			if (pred(&fr->regs[r], arg))
 				reg_mark_not_init(&fr->regs[r]);
-		for (s = 0; s < fr->nslots; s++)
-			if (fr->slots[s].type[0] == S_SPILL && pred(&fr->slots[s].spill, arg))
-				memset(&fr->slots[s], 0, sizeof(fr->slots[s]));
+		for (s = 0; s < fr->nslots; s++) {
+			if (fr->slots[s].type[0] != S_SPILL || !pred(&fr->slots[s].spill, arg))
+				continue;
+			if (!frame_slots_mut(fr))
+				return -1;
+			memset(&fr->slots[s], 0, sizeof(fr->slots[s]));
+		}
 	}
+	return 0;
 }
 
 static bool is_pkt(const struct vreg *r, uint32_t arg)
@@ -219,7 +225,7 @@ static bool has_ref(const struct vreg *r, uint32_t ref)
 	return r->ref_id == ref && r->type == T_MEM;
 }
 
-void release_ref(struct vstate *st, uint32_t ref_id)
+int release_ref(struct vstate *st, uint32_t ref_id)
 {
 	int k;
 
@@ -230,7 +236,7 @@ void release_ref(struct vstate *st, uint32_t ref_id)
 				sizeof(st->refs[0]) * (size_t)(st->nrefs - k));
 			break;
 		}
-	invalidate_if(st, has_ref, ref_id);
+	return invalidate_if(st, has_ref, ref_id);
 }
 
 /*
@@ -342,21 +348,7 @@ static int enter_callback(struct venv *env, int idx, struct call_ctx *c)
 		state_free(st);
 		return verr(env, idx, "out of memory");
 	}
-	if (st->parent)
-		st->parent->branches++;
-	if (env->nstack == env->capstack) {
-		int cap = env->capstack ? env->capstack * 2 : 64;
-		struct vstate **n = realloc(env->stack, sizeof(*n) * (size_t)cap);
-
-		if (!n) {
-			state_free(st);
-			return verr(env, idx, "out of memory");
-		}
-		env->stack = n;
-		env->capstack = cap;
-	}
-	env->stack[env->nstack++] = st;
-	return 0;
+	return push_branch(env, st);
 }
 
 /*
@@ -528,10 +520,9 @@ int check_helper_call(struct venv *env, int idx, const struct vx_insn *in, int *
 	}
 	if (c.callback >= 0 && enter_callback(env, idx, &c))
 		return -1;
-	if (c.release)
-		release_ref(env->cur, c.release);
-	if (c.h->flags & VX_HELPER_PKT_CHANGE)
-		invalidate_if(env->cur, is_pkt, 0);
+	if ((c.release && release_ref(env->cur, c.release)) ||
+	    ((c.h->flags & VX_HELPER_PKT_CHANGE) && invalidate_if(env->cur, is_pkt, 0)))
+		return verr(env, idx, "out of memory");
 	regs = cur_regs(env);
 	if (set_result(env, idx, &c))
 		return -1;
@@ -615,8 +606,7 @@ int check_exit(struct venv *env, int idx, int *next)
 		for (k = 1; k <= 5; k++)
 			reg_mark_not_init(&caller->regs[k]);
 	}
-	free(f->slots);
-	free(f);
+	frame_free(f);
 	st->frames[st->curframe--] = NULL;
 	return 0;
 }

@@ -329,7 +329,7 @@ int cfg_liveness(struct venv *env)
 
 void cfg_prune_points(struct venv *env)
 {
-	int i;
+	int i, t;
 
 	for (i = 0; i < env->len; i++) {
 		const struct vx_insn *in = &env->insns[i];
@@ -348,7 +348,10 @@ void cfg_prune_points(struct venv *env)
 		}
 		if (in->code == (VX_JMP | VX_EXIT))
 			continue;
-		env->prune[vx_branch_target(env->insns, (size_t)i)] = true;
+		t = (int)vx_branch_target(env->insns, (size_t)i);
+		env->prune[t] = true;
+		if (t <= i) /* every cycle goes through the target of a backward jump */
+			env->loop_head[t] = true;
 		if (is_cond_jmp(in) && i + 1 < env->len)
 			env->prune[i + 1] = true;
 	}

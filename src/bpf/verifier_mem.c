@@ -12,21 +12,18 @@
 
 enum { K_NONE, K_CTX, K_OTHER };
 
-struct vslot *stack_slots(struct venv *env, struct vframe *f, int need_bytes)
+/*
+ * The frame's slots covering need_bytes below the frame pointer, grown as needed (new bytes
+ * uninitialised); with write set, the frame's own copy. NULL when out of memory.
+ */
+struct vslot *stack_slots(struct venv *env, struct vframe *f, int need_bytes, bool write)
 {
 	int need = (need_bytes + 7) / 8;
-	struct vslot *n;
 
 	(void)env;
-	if (need <= f->nslots)
-		return f->slots;
-	n = realloc(f->slots, sizeof(*n) * (size_t)need);
-	if (!n)
+	if (need > f->nslots && !slots_grow(f, need))
 		return NULL;
-	memset(n + f->nslots, 0, sizeof(*n) * (size_t)(need - f->nslots));
-	f->slots = n;
-	f->nslots = need;
-	return n;
+	return write ? frame_slots_mut(f) : f->slots;
 }
 
 void stack_note_depth(struct venv *env, int frameno, int depth)
@@ -187,7 +184,7 @@ static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, b
 	if (val->type == T_MAP_KEY && val->frameno > frameno)
 		return verr(env, idx, "cannot spill a callback's map key into the stack frame of the caller");
 
-	if (!stack_slots(env, f, -lo))
+	if (!stack_slots(env, f, -lo, true))
 		return verr(env, idx, "out of memory");
 	note_nospec(env, idx, f, lo, hi, val);
 	if (exact && hi - lo == 8) {
@@ -218,7 +215,7 @@ static int stack_read(struct venv *env, int idx, int regno, struct vframe *f, in
 	int size = hi - lo, b, i, zeros = 0;
 	struct vslot *first;
 
-	if (!stack_slots(env, f, -lo))
+	if (!stack_slots(env, f, -lo, false))
 		return verr(env, idx, "out of memory");
 	first = slot_of(f, lo, &i);
 	if (exact && first->type[0] == S_SPILL) {

@@ -20,7 +20,8 @@
 #define V_MAX_REFS 16
 #define V_MAX_VAR_OFF (1 << 29)
 #define V_MAX_PACKET_OFF 0xffff
-#define V_MAX_PER_INSN 64 /* checkpoints kept per instruction */
+#define V_MAX_PER_INSN 16 /* checkpoints kept per instruction (each lookup compares them all) */
+#define V_MAX_PENDING 8192 /* branches waiting to be explored (the kernel's jump sequence limit) */
 
 /* A set of 64-bit values: bits in mask unknown, the others equal to value's. */
 struct tnum {
@@ -72,6 +73,11 @@ struct vslot {
 	struct vreg spill;
 };
 
+/*
+ * A frame's stack slots are shared copy-on-write between the states copied from one another
+ * (most branches never touch the stack): a reference count sits before the array. Read them
+ * freely; change them only through frame_slots_mut() (or stack_slots() with write set).
+ */
 struct vframe {
 	struct vreg regs[VX_NREGS];
 	int callsite; /* insn of the call that made this frame (-1 for the main frame) */
@@ -116,8 +122,9 @@ struct vsl {
 	int insn;
 	int hit, miss; /* pruning successes and failures against this checkpoint */
 	struct vhist *hist; /* the path from parent to this checkpoint */
-	int nhist;
+	int nhist, caphist;
 	bool all_precise; /* every scalar marked precise here and above */
+	bool evicted;	  /* no longer in its instruction's list */
 };
 
 struct vsub {
@@ -143,6 +150,7 @@ struct venv {
 	uint16_t *live; /* registers live before each insn */
 	bool *prune;	/* checkpoint here */
 	bool *cb_call;	/* a helper call with a callback */
+	bool *loop_head; /* the target of a backward jump: where a path may meet itself */
 	uint8_t *ptr_kind; /* per insn: what memory the load/store addressed (ctx vs others) */
 	uint8_t *stack_indirect; /* per insn: touched the stack through other than r10 */
 	struct vhist last; /* the history entry of the instruction being checked */
@@ -151,12 +159,17 @@ struct venv {
 	int *nexplored;		/* length of each explored list */
 	struct vsl *evicted;	/* checkpoints dropped from their list, kept for branch counts */
 	unsigned long last_store; /* processed count at the last checkpoint stored */
-	unsigned long nstored;
+	unsigned long last_store_jmps; /* jumps processed at the last checkpoint stored */
+	unsigned long jmps;	  /* jumps processed */
+	unsigned long nstored;	  /* checkpoints stored in all */
+	unsigned long nlive;	  /* checkpoints whose state is still kept */
+	unsigned long ncompared;  /* comparisons of states */
 	struct vstate **stack; /* pending branches */
 	int nstack, capstack;
 	struct vstate *cur;
 	uint32_t id_gen;
 	unsigned long processed;
+	unsigned long max_processed;
 	struct vx_verify_facts *facts;
 };
 
@@ -199,14 +212,16 @@ int check_load_store(struct venv *env, int idx, const struct vx_insn *in);
 int check_atomic(struct venv *env, int idx, const struct vx_insn *in);
 int check_mem_region(struct venv *env, int idx, int regno, const struct vreg *r, int off,
 		     int size, bool write, bool helper);
-struct vslot *stack_slots(struct venv *env, struct vframe *f, int need_bytes);
+struct vslot *stack_slots(struct venv *env, struct vframe *f, int need_bytes, bool write);
+struct vslot *frame_slots_mut(struct vframe *f);
+void frame_slots_put(struct vframe *f);
 void stack_note_depth(struct venv *env, int frameno, int depth);
 
 /* calls */
 int check_helper_call(struct venv *env, int idx, const struct vx_insn *in, int *next);
 int check_local_call(struct venv *env, int idx, const struct vx_insn *in, int *next);
 int check_exit(struct venv *env, int idx, int *next);
-void release_ref(struct vstate *st, uint32_t ref_id);
+int release_ref(struct vstate *st, uint32_t ref_id);
 
 /* structure */
 int cfg_check(struct venv *env);
@@ -214,6 +229,15 @@ int cfg_walk_calls(struct venv *env, int *max_stack);
 
 /* states */
 struct vstate *state_copy(const struct vstate *s);
+struct vslot *slots_grow(struct vframe *f, int n);
+void frame_free(struct vframe *f);
+void vm_reset(void);
+void vm_drain(void);
+size_t vm_used(void);
+size_t vm_peak(void);
+void *vm_alloc(size_t n, bool zero);
+void *vm_realloc(void *p, size_t old, size_t n);
+void vm_free(void *p, size_t n);
 void state_free(struct vstate *s);
 struct vframe *frame_new(int callsite, int subprog);
 enum { CMP_RANGE, CMP_PRECISE, CMP_EXACT };
@@ -234,6 +258,7 @@ uint32_t new_id(struct venv *env);
 const char *vtype_name(const struct vreg *r);
 int check_reg_read(struct venv *env, int idx, int regno);
 bool is_pointer(const struct vreg *r);
-void for_each_reg(struct vstate *st, void (*fn)(struct vreg *r, void *arg), void *arg);
+int push_branch(struct venv *env, struct vstate *st);
+int for_each_reg(struct vstate *st, void (*fn)(struct vreg *r, void *arg), void *arg);
 
 #endif /* VXBPF_VERIFIER_PRIV_H */

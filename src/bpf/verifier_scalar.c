@@ -296,8 +296,9 @@ static void alu_mul(struct vreg *d, const struct vreg *s)
 	}
 	d->umin *= s->umin;
 	d->umax *= s->umax;
-	d->smin = (int64_t)d->umin;
-	d->smax = (int64_t)d->umax;
+	/* up to (2^32 - 1)^2: past S64_MAX the product may be any signed value */
+	d->smin = d->umax > INT64_MAX ? INT64_MIN : (int64_t)d->umin;
+	d->smax = d->umax > INT64_MAX ? INT64_MAX : (int64_t)d->umax;
 	d->var = t;
 }
 

@@ -10,9 +10,174 @@
 #include "verifier_priv.h"
 #include "vxbpf/asm.h"
 
+/* ---- memory: what the states of the verification in progress on this thread hold ---- */
+
+static _Thread_local size_t vm_cur, vm_max;
+
+/*
+ * Freed states and frames are kept on per-thread free lists for the next ones (a verification
+ * copies a state at every branch); vm_drain() gives them back at the end of a verification.
+ */
+struct vm_free_obj {
+	struct vm_free_obj *next;
+};
+
+static _Thread_local struct vm_free_obj *pool_state, *pool_frame;
+
+static struct vm_free_obj **pool_of(size_t n)
+{
+	if (n == sizeof(struct vstate))
+		return &pool_state;
+	if (n == sizeof(struct vframe))
+		return &pool_frame;
+	return NULL;
+}
+
+void vm_reset(void)
+{
+	vm_cur = vm_max = 0;
+}
+
+void vm_drain(void)
+{
+	struct vm_free_obj **pools[] = { &pool_state, &pool_frame };
+	size_t i;
+
+	for (i = 0; i < sizeof(pools) / sizeof(pools[0]); i++)
+		while (*pools[i]) {
+			struct vm_free_obj *o = *pools[i];
+
+			*pools[i] = o->next;
+			free(o);
+		}
+}
+
+size_t vm_used(void)
+{
+	return vm_cur;
+}
+
+size_t vm_peak(void)
+{
+	return vm_max;
+}
+
+static void vm_add(size_t n)
+{
+	vm_cur += n;
+	if (vm_cur > vm_max)
+		vm_max = vm_cur;
+}
+
+void *vm_alloc(size_t n, bool zero)
+{
+	struct vm_free_obj **pool = pool_of(n);
+	void *p;
+
+	if (pool && *pool) {
+		p = *pool;
+		*pool = (*pool)->next;
+		if (zero)
+			memset(p, 0, n);
+	} else {
+		p = zero ? calloc(1, n) : malloc(n);
+	}
+	if (p)
+		vm_add(n);
+	return p;
+}
+
+void *vm_realloc(void *p, size_t old, size_t n)
+{
+	void *q = realloc(p, n);
+
+	if (q) {
+		vm_cur -= old;
+		vm_add(n);
+	}
+	return q;
+}
+
+void vm_free(void *p, size_t n)
+{
+	struct vm_free_obj **pool = pool_of(n);
+
+	if (!p)
+		return;
+	vm_cur -= n;
+	if (pool) {
+		((struct vm_free_obj *)p)->next = *pool;
+		*pool = p;
+		return;
+	}
+	free(p);
+}
+
+/* ---- copy-on-write stack slots: a reference count before the array ---- */
+
+struct slots_hdr {
+	uint32_t refs;
+	uint32_t n;
+	uint64_t pad; /* keeps the slots 16-byte aligned */
+};
+
+static struct slots_hdr *hdr_of(struct vslot *s)
+{
+	return (struct slots_hdr *)s - 1;
+}
+
+static size_t slots_size(uint32_t n)
+{
+	return sizeof(struct slots_hdr) + sizeof(struct vslot) * n;
+}
+
+void frame_slots_put(struct vframe *f)
+{
+	struct slots_hdr *h;
+
+	if (!f->slots)
+		return;
+	h = hdr_of(f->slots);
+	if (!--h->refs)
+		vm_free(h, slots_size(h->n));
+	f->slots = NULL;
+}
+
+/* A private array of n slots for f, the first f->nslots copied, the rest uninitialised. */
+static struct vslot *slots_private(struct vframe *f, int n)
+{
+	struct slots_hdr *h = vm_alloc(slots_size((uint32_t)n), false);
+	struct vslot *s;
+
+	if (!h)
+		return NULL;
+	h->refs = 1;
+	h->n = (uint32_t)n;
+	s = (struct vslot *)(h + 1);
+	if (f->nslots)
+		memcpy(s, f->slots, sizeof(*s) * (size_t)f->nslots);
+	memset(s + f->nslots, 0, sizeof(*s) * (size_t)(n - f->nslots));
+	frame_slots_put(f);
+	f->slots = s;
+	f->nslots = n;
+	return s;
+}
+
+struct vslot *slots_grow(struct vframe *f, int n)
+{
+	return slots_private(f, n);
+}
+
+struct vslot *frame_slots_mut(struct vframe *f)
+{
+	if (!f->slots || hdr_of(f->slots)->refs == 1)
+		return f->slots;
+	return slots_private(f, f->nslots);
+}
+
 struct vframe *frame_new(int callsite, int subprog)
 {
-	struct vframe *f = calloc(1, sizeof(*f));
+	struct vframe *f = vm_alloc(sizeof(*f), true);
 
 	if (!f)
 		return NULL;
@@ -21,22 +186,23 @@ struct vframe *frame_new(int callsite, int subprog)
 	return f;
 }
 
+void frame_free(struct vframe *f)
+{
+	if (!f)
+		return;
+	frame_slots_put(f);
+	vm_free(f, sizeof(*f));
+}
+
 static struct vframe *frame_copy(const struct vframe *f)
 {
-	struct vframe *n = malloc(sizeof(*n));
+	struct vframe *n = vm_alloc(sizeof(*n), false);
 
 	if (!n)
 		return NULL;
 	*n = *f;
-	n->slots = NULL;
-	if (f->nslots) {
-		n->slots = malloc(sizeof(*n->slots) * (size_t)f->nslots);
-		if (!n->slots) {
-			free(n);
-			return NULL;
-		}
-		memcpy(n->slots, f->slots, sizeof(*n->slots) * (size_t)f->nslots);
-	}
+	if (n->slots)
+		hdr_of(n->slots)->refs++;
 	return n;
 }
 
@@ -46,18 +212,15 @@ void state_free(struct vstate *s)
 
 	if (!s)
 		return;
-	for (i = 0; i <= s->curframe; i++) {
-		if (s->frames[i])
-			free(s->frames[i]->slots);
-		free(s->frames[i]);
-	}
-	free(s->hist);
-	free(s);
+	for (i = 0; i <= s->curframe; i++)
+		frame_free(s->frames[i]);
+	vm_free(s->hist, sizeof(*s->hist) * (size_t)s->caphist);
+	vm_free(s, sizeof(*s));
 }
 
 struct vstate *state_copy(const struct vstate *s)
 {
-	struct vstate *n = malloc(sizeof(*n));
+	struct vstate *n = vm_alloc(sizeof(*n), false);
 	int i;
 
 	if (!n)
@@ -66,9 +229,9 @@ struct vstate *state_copy(const struct vstate *s)
 	n->hist = NULL;
 	n->caphist = n->nhist;
 	if (s->nhist) {
-		n->hist = malloc(sizeof(*n->hist) * (size_t)s->nhist);
+		n->hist = vm_alloc(sizeof(*n->hist) * (size_t)s->nhist, false);
 		if (!n->hist) {
-			free(n);
+			vm_free(n, sizeof(*n));
 			return NULL;
 		}
 		memcpy(n->hist, s->hist, sizeof(*n->hist) * (size_t)s->nhist);
@@ -203,11 +366,35 @@ static bool stack_safe(const struct vframe *o, const struct vframe *c, struct id
 
 	if (exact && o->nslots != c->nslots)
 		return false;
+	if (o->slots == c->slots && o->nslots == c->nslots) {
+		/* the same copy-on-write array: each slot covers itself; only the ids of spilled
+		 * registers must map consistently with the rest of the state */
+		for (s = 0; s < o->nslots; s++) {
+			const struct vreg *r = &o->slots[s].spill;
+
+			if (o->slots[s].type[0] == S_SPILL &&
+			    ((r->id && !id_match(m, r->id, r->id)) ||
+			     (r->ref_id && !id_match(m, r->ref_id, r->ref_id))))
+				return false;
+		}
+		return true;
+	}
 	for (s = 0; s < o->nslots; s++) {
 		const struct vslot *os = &o->slots[s], *cs = s < c->nslots ? &c->slots[s] : NULL;
 
-		if (exact && memcmp(os->type, cs->type, 8))
+		uint64_t ot, ct;
+
+		memcpy(&ot, os->type, 8);
+		if (!ot && !exact)
+			continue; /* all S_INVALID: anything covers it */
+		ct = 0;
+		if (cs)
+			memcpy(&ct, cs->type, 8);
+		if (exact && ot != ct)
 			return false;
+		/* the same byte kinds, none a spill: each covers itself */
+		if (ot == ct && !memchr(os->type, S_SPILL, 8))
+			continue;
 		if (mode == CMP_PRECISE && os->type[0] == S_SPILL && os->spill.type == T_SCALAR &&
 		    !os->spill.precise) {
 			if (!imprecise_spill_safe(os, cs))
@@ -234,38 +421,48 @@ static uint16_t frame_live(struct venv *env, const struct vstate *st, int fi)
 	return env->live[st->frames[fi + 1]->callsite + 1] & 0x3c0;
 }
 
-static bool frame_safe(struct venv *env, const struct vstate *os, const struct vstate *cs,
-		       int fi, struct idmap *m, int mode)
+static bool frame_regs_safe(struct venv *env, const struct vstate *os, const struct vstate *cs,
+			    int fi, struct idmap *m, int mode)
 {
 	const struct vframe *o = os->frames[fi], *c = cs->frames[fi];
-	uint16_t live = frame_live(env, cs, fi);
-	int r;
+	unsigned live = frame_live(env, cs, fi) | 1u << VX_REG_FP;
 
 	if (o->callsite != c->callsite || o->in_callback != c->in_callback)
 		return false;
-	for (r = 0; r < VX_NREGS; r++)
-		if ((live & (1u << r) || r == VX_REG_FP) && !reg_safe(&o->regs[r], &c->regs[r], m, mode))
+	while (live) {
+		int r = __builtin_ctz(live);
+
+		live &= live - 1;
+		if (!reg_safe(&o->regs[r], &c->regs[r], m, mode))
 			return false;
-	return stack_safe(o, c, m, mode);
+	}
+	return true;
 }
 
-/* Whether old (explored, safe) covers cur at the same instruction. */
+/*
+ * Whether old (explored, safe) covers cur at the same instruction. Registers first, innermost
+ * frame first (where paths differ most), stacks last (the id mapping does not depend on order).
+ */
 bool states_equal(struct venv *env, const struct vstate *old, const struct vstate *cur,
 		  int mode)
 {
 	struct idmap map, *m = &map;
-	bool ok = true;
 	int i;
 
 	if (old->curframe != cur->curframe || old->nrefs != cur->nrefs)
 		return false;
 	m->n = 0;
-	for (i = 0; ok && i < old->nrefs; i++)
-		ok = old->refs[i].frameno == cur->refs[i].frameno &&
-		     id_match(m, old->refs[i].id, cur->refs[i].id);
-	for (i = 0; ok && i <= old->curframe; i++)
-		ok = frame_safe(env, old, cur, i, m, mode);
-	return ok;
+	for (i = 0; i < old->nrefs; i++)
+		if (old->refs[i].frameno != cur->refs[i].frameno ||
+		    !id_match(m, old->refs[i].id, cur->refs[i].id))
+			return false;
+	for (i = old->curframe; i >= 0; i--)
+		if (!frame_regs_safe(env, old, cur, i, m, mode))
+			return false;
+	for (i = old->curframe; i >= 0; i--)
+		if (!stack_safe(old->frames[i], cur->frames[i], m, mode))
+			return false;
+	return true;
 }
 
 static void widen_reg(struct vreg *c, const struct vreg *o)
@@ -292,6 +489,8 @@ void widen_scalars(struct vstate *cur, const struct vstate *old)
 
 		for (r = 0; r < VX_NREGS; r++)
 			widen_reg(&c->regs[r], &o->regs[r]);
+		if (!frame_slots_mut(c))
+			continue; /* out of memory: this frame's spills stay as they are (sound) */
 		for (s = 0; s < c->nslots && s < o->nslots; s++)
 			if (c->slots[s].type[0] == S_SPILL && o->slots[s].type[0] == S_SPILL)
 				widen_reg(&c->slots[s].spill, &o->slots[s].spill);
@@ -304,7 +503,8 @@ int hist_push(struct vstate *st, const struct vhist *h)
 {
 	if (st->nhist == st->caphist) {
 		int cap = st->caphist ? st->caphist * 2 : 32;
-		struct vhist *n = realloc(st->hist, sizeof(*n) * (size_t)cap);
+		struct vhist *n = vm_realloc(st->hist, sizeof(*n) * (size_t)st->caphist,
+					     sizeof(*n) * (size_t)cap);
 
 		if (!n)
 			return -1;
@@ -442,7 +642,7 @@ static int bt_insn(struct venv *env, struct bt *b, const struct vhist *h)
 
 static void mark_all(struct vsl *sl)
 {
-	int f, r, s;
+	int f, r;
 
 	for (; sl && !sl->all_precise; sl = sl->parent) {
 		sl->all_precise = true;
@@ -451,10 +651,9 @@ static void mark_all(struct vsl *sl)
 		for (f = 0; f <= sl->st->curframe; f++) {
 			struct vframe *fr = sl->st->frames[f];
 
+			/* spills too, by all_precise (slots are shared: not written here) */
 			for (r = 0; r < VX_NREGS; r++)
 				fr->regs[r].precise = 1;
-			for (s = 0; s < fr->nslots; s++)
-				fr->slots[s].spill.precise = 1;
 		}
 	}
 }
@@ -488,8 +687,14 @@ static bool mark_one(struct vreg *r, struct bt *b, struct vstate *st)
 	return true;
 }
 
-/* Mark what b asks for in a checkpoint; b keeps what its ancestors still need. */
-static void bt_apply(struct vstate *st, struct bt *b)
+static bool spill_wants_mark(const struct vframe *fr, int s)
+{
+	return s < fr->nslots && fr->slots[s].type[0] == S_SPILL &&
+	       fr->slots[s].spill.type == T_SCALAR && !fr->slots[s].spill.precise;
+}
+
+/* Mark what b asks for in a checkpoint; b keeps what its ancestors still need. -1: no memory. */
+static int bt_apply(struct vstate *st, struct bt *b)
 {
 	struct bt out;
 	int f, r, s;
@@ -500,24 +705,26 @@ static void bt_apply(struct vstate *st, struct bt *b)
 		for (f = 0; f < V_MAX_FRAMES; f++) {
 			struct vframe *fr = f <= st->curframe ? st->frames[f] : NULL;
 
-			for (r = 0; r < VX_NREGS; r++) {
-				if (!(b->regs[f] & (1u << r)))
-					continue;
+			while (b->regs[f]) { /* set bits only: this runs for every checkpoint walked */
+				r = __builtin_ctz(b->regs[f]);
 				b->regs[f] &= (uint16_t)~(1u << r);
 				if (fr && mark_one(&fr->regs[r], b, st))
 					out.regs[f] |= (uint16_t)(1u << r);
 			}
-			for (s = 0; s < V_SLOTS; s++) {
-				if (!(b->slots[f] & (1ull << s)))
-					continue;
+			while (b->slots[f]) {
+				s = __builtin_ctzll(b->slots[f]);
 				b->slots[f] &= ~(1ull << s);
-				if (fr && s < fr->nslots && fr->slots[s].type[0] == S_SPILL &&
-				    mark_one(&fr->slots[s].spill, b, st))
+				if (!fr || !spill_wants_mark(fr, s))
+					continue;
+				if (!frame_slots_mut(fr))
+					return -1;
+				if (mark_one(&fr->slots[s].spill, b, st))
 					out.slots[f] |= 1ull << s;
 			}
 		}
 	}
 	*b = out;
+	return 0;
 }
 
 static int backtrack(struct venv *env, struct bt *b)
@@ -528,15 +735,18 @@ static int backtrack(struct venv *env, struct bt *b)
 
 	b->frame = env->cur->curframe;
 	for (;;) {
-		for (i = n - 1; i >= 0; i--)
+		for (i = n - 1; i >= 0; i--) {
 			if (bt_insn(env, b, &hist[i])) {
 				mark_all(sl);
 				return 0;
 			}
+			if (!b->regs[b->frame] && !b->slots[b->frame] && bt_empty(b))
+				return 0; /* nothing left to mark */
+		}
 		if (bt_empty(b) || !sl || sl->all_precise)
 			return 0;
-		if (sl->st)
-			bt_apply(sl->st, b);
+		if (sl->st && bt_apply(sl->st, b))
+			return verr(env, -1, "out of memory");
 		hist = sl->hist;
 		n = sl->nhist;
 		sl = sl->parent;

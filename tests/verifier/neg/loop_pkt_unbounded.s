@@ -1,7 +1,7 @@
 # loop_pkt_unbounded.s - rejected: a packet walk bounded only by the packet length.
 # ctx: xdp
 # rule: loops end within the budget
-# expect: invalid access to packet
+# expect: program too complex
 ldxw %r2, [%r1+0]
 ldxw %r3, [%r1+4]
 mov %r0, 0

@@ -26,15 +26,21 @@ struct vx_prog;
 
 /* Most instructions processed (over all paths) before a program is "too complex". */
 #define VX_VERIFY_MAX_PROCESSED 1000000
-/* Most abstract states kept for pruning. */
+/* Most abstract states kept for pruning at once. */
 #define VX_VERIFY_MAX_STATES 65536
+/* Most bytes those states and the branches waiting to be explored may hold. */
+#define VX_VERIFY_MAX_STATE_BYTES (128u << 20)
 
 struct vx_verify_opts {
 	unsigned helper_class; /* VX_HELPER_TRUSTED (default when 0) or VX_HELPER_GUEST */
 	char *log;	       /* optional: kernel-style log of the exploration (its tail kept) */
 	size_t log_size;
-	unsigned log_level;    /* 0: none; 1: the instructions processed with register states */
+	unsigned log_level;    /* 0: none; 1: the instructions processed with register states;
+				* VX_VERIFY_LOG_STATS: only the last line (what the exploration cost) */
+	unsigned long max_processed; /* a smaller budget of instructions (0: the default) */
 };
+
+#define VX_VERIFY_LOG_STATS 4 /* log_level: statistics only, as the kernel's BPF_LOG_STATS */
 
 /* Per-instruction facts (insn_flags[i]). */
 #define VX_VF_SEEN 0x01	    /* reached on some path */
