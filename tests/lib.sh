@@ -3,7 +3,7 @@
 # TAP check() with its n/fail counters, a scratch $dir, background $pids and their clean-up on
 # exit (the exit status is the checks' verdict), vxdp against the daemon's --ctl socket
 # (ctl, pstat, sstat, up), ports' connection state, bounded waits, starting vxdpd, the network
-# namespace $NS, SKIP of the whole test, python selection ($PY).
+# namespace $NS, SKIP of the whole test, python selection ($PY), the QEMU guest's set-up.
 # Hooks a script may define after sourcing: on_fail (runs after a failed check, e.g. to dump
 # counters as TAP comments) and cleanup_extra (runs at exit, after the background jobs end).
 # Source it as: . "$(dirname "$0")/lib.sh" (or ../lib.sh from a subdirectory).
@@ -112,4 +112,34 @@ netns_add() { # creates $NS (deleted at exit), or skips the whole test
 	ip netns add "$NS" 2>"$dir/netns.err" ||
 		skip_all "cannot create a network namespace: $(cat "$dir/netns.err")"
 	netns_made=1
+}
+
+mac_of() { # port name: its guest's MAC ($MAC_A, $MAC_B, $MAC_C for a, b, c)
+	case $1 in
+	a) echo $MAC_A ;;
+	b) echo $MAC_B ;;
+	c) echo $MAC_C ;;
+	*) echo 52:54:00:00:00:0d ;;
+	esac
+}
+
+qemu_setup() { # QEMU harness dir, extra tools...: sets KVER VMLINUZ KROOT, makes $NS; or SKIP
+	qdir=$1
+	shift
+	[ "$(id -u)" = 0 ] || skip_all "needs root (tap interface, network namespace)"
+	[ -c /dev/net/tun ] || skip_all "no /dev/net/tun"
+	for t in qemu-system-x86_64 busybox cpio depmod nsenter "$@"; do
+		command -v $t >/dev/null 2>&1 || skip_all "$t not found (scripts/deps.sh)"
+	done
+	kinfo=$("$qdir/guest-kernel.sh" "${QEMU_CACHE:-$dir/cache}" 2>"$dir/kernel.err") ||
+		skip_all "no guest kernel: $(tail -n 1 "$dir/kernel.err")"
+	set -- $kinfo
+	KVER=$1
+	VMLINUZ=$2
+	KROOT=$3
+	netns_add
+}
+
+vxq() { # key: the rest of the QEMU guest's first "VXQ: key ..." line in $dir/console.log
+	sed -n "s/^VXQ: $1 *//p" "$dir/console.log" | tr -d '\r' | head -n 1
 }

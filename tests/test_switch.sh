@@ -102,15 +102,6 @@ handed() {
 	echo $(($(pstat "$1" tx_packets) + $(pstat "$1" drops.ring_full)))
 }
 
-mac_of() {
-	case $1 in
-	a) echo $MAC_A ;;
-	b) echo $MAC_B ;;
-	c) echo $MAC_C ;;
-	*) echo 52:54:00:00:00:0d ;;
-	esac
-}
-
 # --- cross-connect, traffic both ways -------------------------------------------------------
 N=3000
 start_switch --mode xconnect --port a=vhost-user:"$dir/a.sock" --port b=vhost-user:"$dir/b.sock"

@@ -29,14 +29,6 @@ k = sys.argv[2]
 print(p["xdp"][k] if k in p["xdp"] else p[k])' "$1" "$2"
 }
 
-mac_of() {
-	case $1 in
-	a) echo $MAC_A ;;
-	b) echo $MAC_B ;;
-	c) echo $MAC_C ;;
-	esac
-}
-
 # Rings of 512 hold a whole test burst (N <= 500), so a receiver the loaded machine leaves
 # unscheduled for a while loses nothing.
 guest() { # port, command and options

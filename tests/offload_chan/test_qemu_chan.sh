@@ -16,22 +16,7 @@ GUEST_IP=10.79.0.2
 GUEST_MAC=52:54:00:12:34:57
 COUNT=50
 [ -x "${QEMU_DIR:-}/boot.sh" ] || skip_all "no QEMU harness (tests/qemu/boot.sh, branch sw-tap-qemu)"
-[ "$(id -u)" = 0 ] || skip_all "needs root (tap interface, network namespace)"
-[ -c /dev/net/tun ] || skip_all "no /dev/net/tun"
-for t in qemu-system-x86_64 busybox cpio depmod nsenter python3; do
-	command -v $t >/dev/null 2>&1 || skip_all "$t not found (scripts/deps.sh)"
-done
-kinfo=$("$QEMU_DIR/guest-kernel.sh" "${QEMU_CACHE:-$dir/cache}" 2>"$dir/kernel.err") ||
-	skip_all "no guest kernel: $(tail -n 1 "$dir/kernel.err")"
-set -- $kinfo
-KVER=$1
-VMLINUZ=$2
-KROOT=$3
-netns_add
-
-vxq() { # key: the rest of the guest's first "VXQ: key ..." line
-	sed -n "s/^VXQ: $1 *//p" "$dir/console.log" | tr -d '\r' | head -n 1
-}
+qemu_setup "$QEMU_DIR" python3
 vxq_has() { # key, pattern: the guest's report for key matches
 	vxq "$1" | grep -q "$2"
 }
