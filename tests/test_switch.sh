@@ -3,87 +3,16 @@
 # test_switch.sh - vxdpd with vguests through it, as TAP: cross-connect and learning both ways,
 # flooding then learning, drops toward a guest with no buffers, reconnect, the control socket,
 # clean exit on SIGTERM, bad arguments. Needs $VXDPD, $VXDP, $VGUEST, $DEAF_GUEST; python3.
-set -u
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-n=0
-fail=0
-dir=$(mktemp -d)
-pids=""
-cleanup() {
-	for p in $pids; do kill -TERM "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	rm -rf "$dir" 2>/dev/null
-}
-# The verdict is the checks' alone, whatever the clean-up's last command returns.
-trap 'cleanup; exit $fail' EXIT
+. "$(dirname "$0")/lib.sh"
 MAC_A=52:54:00:00:00:0a
 MAC_B=52:54:00:00:00:0b
 MAC_C=52:54:00:00:00:0c
 MAC_X=52:54:00:00:00:ee
 
-check() { # description, then a command that must succeed
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		fail=1
-	fi
-}
-
-field() { # json line, key (a number at the top level)
-	echo "$1" | sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p"
-}
-
-ctl() { # vxdp subcommand and options against the current daemon
-	timeout 10 "$VXDP" "$@" --ctl "$dir/ctl.sock"
-}
-
-pstat() { # port, key (drops.X for a drop reason, drops for all): from vxdp stats --json
-	ctl stats --json | $PY -c '
-import json, sys
-d = json.load(sys.stdin)
-p = [p for p in d["ports"] if p["name"] == sys.argv[1]][0]
-k = sys.argv[2]
-if k == "drops":
-    print(sum(p["drops"].values()))
-else:
-    print(p["drops"][k[6:]] if k.startswith("drops.") else p[k])' "$1" "$2"
-}
-
-sstat() { # key at the top of vxdp stats --json
-	ctl stats --json | $PY -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"
-}
-
-connected() { # port: true once its guest is connected and ready
-	ctl port list | grep -Eq "^[0-9]+ +$1 +vhost-user +true "
-}
-
-wait_connected() { # port...
-	for port in "$@"; do
-		i=0
-		until connected "$port"; do
-			i=$((i + 1))
-			[ $i -gt 100 ] && return 1
-			sleep 0.05
-		done
-	done
-}
-
 start_switch() { # vxdpd options...
 	rm -f "$dir"/*.sock
-	"$VXDPD" --ctl "$dir/ctl.sock" "$@" 2>>"$dir/vxdpd.err" &
-	sw=$!
-	pids="$pids $sw"
-	i=0
-	until ctl stats --json >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ $i -gt 100 ] && return 1
-		sleep 0.05
-	done
+	spawn_vxdpd "$@"
+	wait_for 5 up
 }
 
 stop_switch() { # exit status of vxdpd after SIGTERM (124 if it hangs)
@@ -171,15 +100,6 @@ xfer() {
 # Frames the switch handed to a port: delivered, or counted as dropped on a full ring.
 handed() {
 	echo $(($(pstat "$1" tx_packets) + $(pstat "$1" drops.ring_full)))
-}
-
-mac_of() {
-	case $1 in
-	a) echo $MAC_A ;;
-	b) echo $MAC_B ;;
-	c) echo $MAC_C ;;
-	*) echo 52:54:00:00:00:0d ;;
-	esac
 }
 
 # --- cross-connect, traffic both ways -------------------------------------------------------

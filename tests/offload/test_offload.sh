@@ -5,48 +5,19 @@
 # REDIRECT to an allowed port and never to a disallowed one, ABORTED, a live map update, detach,
 # frames too long for XDP, hostile objects, prog list and top.
 # Needs $VXDPD, $VXDP, $VGUEST, $OFFLOAD_PROGS; python3.
-set -u
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-n=0
-fail=0
-dir=$(mktemp -d)
-pids=""
+. "$(dirname "$0")/../lib.sh"
 P=$OFFLOAD_PROGS
-cleanup() {
-	for p in $pids; do kill -TERM "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	rm -rf "$dir" 2>/dev/null
-}
-trap 'cleanup; exit $fail' EXIT
 MAC_A=52:54:00:00:00:0a
 MAC_B=52:54:00:00:00:0b
 MAC_C=52:54:00:00:00:0c
 N=500
 
-check() { # description, then a command that must succeed
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		fail=1
-		[ -S "$dir/ctl.sock" ] && ctl stats 2>/dev/null | sed 's/^/# /'
-	fi
+on_fail() { # called by check: the daemon's counters as TAP comments
+	[ -S "$dir/ctl.sock" ] && ctl stats 2>/dev/null | sed 's/^/# /'
 }
 
 has() { # text, fragment
 	echo "$1" | grep -q -- "$2"
-}
-
-field() { # json line, key
-	echo "$1" | sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p"
-}
-
-ctl() {
-	timeout 10 "$VXDP" "$@" --ctl "$dir/ctl.sock"
 }
 
 xstat() { # port, counter of its XDP hook (vxdp stats --json), or a top-level port key
@@ -58,14 +29,6 @@ k = sys.argv[2]
 print(p["xdp"][k] if k in p["xdp"] else p[k])' "$1" "$2"
 }
 
-mac_of() {
-	case $1 in
-	a) echo $MAC_A ;;
-	b) echo $MAC_B ;;
-	c) echo $MAC_C ;;
-	esac
-}
-
 # Rings of 512 hold a whole test burst (N <= 500), so a receiver the loaded machine leaves
 # unscheduled for a while loses nothing.
 guest() { # port, command and options
@@ -73,21 +36,6 @@ guest() { # port, command and options
 	shift
 	timeout -s TERM 30 "$VGUEST" --socket "$dir/$p.sock" --mac "$(mac_of "$p")" --json \
 		--queue-size 512 "$@"
-}
-
-connected() {
-	ctl port list | grep -Eq "^[0-9]+ +$1 +vhost-user +true "
-}
-
-wait_connected() {
-	for port in "$@"; do
-		i=0
-		until connected "$port"; do
-			i=$((i + 1))
-			[ $i -gt 200 ] && return 1
-			sleep 0.05
-		done
-	done
 }
 
 # recv_on PORT FILE [options]: a receiver in the background until idle for 3 s (it starts
@@ -136,17 +84,9 @@ rc=$?
 check "vxdpd --quota with an unknown key: exit 2 ($out)" \
 	test $rc = 2 -a -n "$(echo "$out" | grep 'expected objects=N')"
 
-"$VXDPD" --ctl "$dir/ctl.sock" --quota objects=3 --quota map-bytes=1048576 \
-	--port a=vhost-user:"$dir/a.sock" \
-	--port b=vhost-user:"$dir/b.sock" --port c=vhost-user:"$dir/c.sock" 2>"$dir/vxdpd.err" &
-sw=$!
-pids="$pids $sw"
-i=0
-until ctl stats --json >/dev/null 2>&1; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && break
-	sleep 0.05
-done
+spawn_vxdpd --quota objects=3 --quota map-bytes=1048576 --port a=vhost-user:"$dir/a.sock" \
+	--port b=vhost-user:"$dir/b.sock" --port c=vhost-user:"$dir/c.sock"
+wait_for 5 up
 
 # Teach the switch every guest's address first (b's and c's frames flood, then are known).
 recv_on a learn_a.out

@@ -5,40 +5,10 @@
 # is dropped in the host once B blocks the port in a map, passes again once B deletes it; B
 # lists, dumps and reads counters; C can neither see nor touch B's objects; vxdp-guest's
 # command line. Needs $VXDPD, $VXDP, $VGUEST, $VXDP_GUEST, $CHAN_FW (the object).
-set -u
-n=0
-fail=0
-dir=$(mktemp -d)
-pids=""
-cleanup() {
-	for p in $pids; do kill -TERM "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	rm -rf "$dir" 2>/dev/null
-}
-trap 'cleanup; exit $fail' EXIT
+. "$(dirname "$0")/../lib.sh"
 MAC_A=52:54:00:00:00:0a
 MAC_B=52:54:00:00:00:0b
 MAC_C=52:54:00:00:00:0c
-
-check() { # description, then a command that must succeed
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		fail=1
-	fi
-}
-
-ctl() {
-	timeout 10 "$VXDP" "$@" --ctl "$dir/ctl.sock"
-}
-
-field() { # json line, key
-	echo "$1" | sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p"
-}
 
 # vguest on socket $1 with MAC $2: offload COMMAND... (output in $dir/out, errors in $dir/err)
 off() {
@@ -57,23 +27,14 @@ stat_of() { # name from the last `offload stats` output
 	sed -n "s/^$1 //p" "$dir/out"
 }
 
-connected() { # port, true|false: wait (bounded) until the port's guest is in that state
-	i=0
-	until ctl port list | grep -Eq "^[0-9]+ +$1 +vhost-user +$2 "; do
-		i=$((i + 1))
-		[ $i -gt 200 ] && return 1
-		sleep 0.05
-	done
-}
-
 # B receives in the background while A sends COUNT frames; prints what B got. B stops once it
 # has them all, else 2 s after A is done (what the firewall dropped is checked by counters).
 traffic() {
-	connected b false	# the last offload command's connection is gone
+	wait_for 10 connected b false	# the last offload command's connection is gone
 	timeout -s TERM 60 "$VGUEST" --socket "$dir/b.sock" --mac "$MAC_B" --json recv \
 		--count "$1" >"$dir/recv" 2>>"$dir/vguest.err" &
 	r=$!
-	connected b true
+	wait_for 10 connected b true
 	timeout -s TERM 60 "$VGUEST" --socket "$dir/a.sock" --mac "$MAC_A" --json send \
 		--to "$MAC_B" --count "$1" >/dev/null 2>>"$dir/vguest.err"
 	i=0
@@ -92,17 +53,9 @@ if [ ! -f "${CHAN_FW:-}" ]; then
 	exit 0
 fi
 
-"$VXDPD" --ctl "$dir/ctl.sock" --port a=vhost-user:"$dir/a.sock" \
-	--port b=vhost-user:"$dir/b.sock" --port c=vhost-user:"$dir/c.sock" \
-	2>"$dir/vxdpd.err" &
-sw=$!
-pids="$pids $sw"
-i=0
-until ctl stats --json >/dev/null 2>&1; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && break
-	sleep 0.05
-done
+spawn_vxdpd --port a=vhost-user:"$dir/a.sock" --port b=vhost-user:"$dir/b.sock" \
+	--port c=vhost-user:"$dir/c.sock"
+wait_for 5 up
 
 check "hello over the channel" off b "$MAC_B" hello
 check "hello names the version" has out "version 1"

@@ -7,73 +7,18 @@
 # the host-side (tap) port gets no answer. Uses the QEMU harness of tests/qemu ($QEMU_DIR);
 # SKIPs without it, without root, /dev/net/tun, QEMU, busybox or the guest kernel.
 # Env: $VXDPD, $VXDP, $VXDP_GUEST, $CHAN_FW, $QEMU_DIR, $QEMU_CACHE.
-set -u
+. "$(dirname "$0")/../lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
-n=0
-fail=0
 NS=vxchan$$
 IF=vxc0
 HOST_IP=10.79.0.1
 GUEST_IP=10.79.0.2
 GUEST_MAC=52:54:00:12:34:57
 COUNT=50
-dir=$(mktemp -d)
-pids=""
-
-skip_all() {
-	echo "1..0 # SKIP $1"
-	rm -rf "$dir"
-	exit 0
-}
 [ -x "${QEMU_DIR:-}/boot.sh" ] || skip_all "no QEMU harness (tests/qemu/boot.sh, branch sw-tap-qemu)"
-[ "$(id -u)" = 0 ] || skip_all "needs root (tap interface, network namespace)"
-[ -c /dev/net/tun ] || skip_all "no /dev/net/tun"
-for t in qemu-system-x86_64 busybox cpio depmod nsenter python3; do
-	command -v $t >/dev/null 2>&1 || skip_all "$t not found (scripts/deps.sh)"
-done
-kinfo=$("$QEMU_DIR/guest-kernel.sh" "${QEMU_CACHE:-$dir/cache}" 2>"$dir/kernel.err") ||
-	skip_all "no guest kernel: $(tail -n 1 "$dir/kernel.err")"
-set -- $kinfo
-KVER=$1
-VMLINUZ=$2
-KROOT=$3
-ip netns add "$NS" 2>"$dir/netns.err" || skip_all "cannot create a network namespace: $(cat "$dir/netns.err")"
-
-cleanup() {
-	for p in $pids; do kill -TERM "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	ip netns del "$NS" 2>/dev/null
-	rm -rf "$dir" 2>/dev/null
-}
-trap 'cleanup; exit $fail' EXIT
-
-check() {
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		fail=1
-	fi
-}
-in_ns() { ip netns exec "$NS" "$@"; }
-ctl() { timeout 10 "$VXDP" "$@" --ctl "$dir/ctl.sock"; }
-vxq() { # key: the rest of the guest's first "VXQ: key ..." line
-	sed -n "s/^VXQ: $1 *//p" "$dir/console.log" | tr -d '\r' | head -n 1
-}
+qemu_setup "$QEMU_DIR" python3
 vxq_has() { # key, pattern: the guest's report for key matches
 	vxq "$1" | grep -q "$2"
-}
-wait_for() { # seconds, command
-	t=$(($1 * 10))
-	shift
-	until "$@"; do
-		t=$((t - 1))
-		[ $t -le 0 ] && return 1
-		sleep 0.1
-	done
 }
 send_udp() { # count to port 9001, then one marker to 9002, from the host's namespace
 	in_ns python3 -c '
@@ -91,11 +36,8 @@ check "initramfs with vxdp-guest and the firewall object" test -s "$dir/initrd.g
 [ $fail = 0 ] || { sed 's/^/# /' "$dir/mkinitramfs.err"; echo "1..$n"; exit 1; }
 
 in_ns sh -c 'echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6; echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6'
-nsenter --net="/run/netns/$NS" "$VXDPD" --ctl "$dir/ctl.sock" --cores 0 \
-	--port vm=vhost-user:"$dir/vm.sock" --port host=tap:$IF 2>"$dir/vxdpd.err" &
-sw=$!
-pids="$pids $sw"
-up() { ctl stats --json >/dev/null 2>&1; }
+spawn_vxdpd_ns --cores 0 \
+	--port vm=vhost-user:"$dir/vm.sock" --port host=tap:$IF
 check "vxdpd runs with a vhost-user port and a tap port" wait_for 10 up
 in_ns ip addr add $HOST_IP/24 dev $IF
 

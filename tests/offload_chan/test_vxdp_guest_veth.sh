@@ -4,33 +4,12 @@
 # channel's server (chan_peer, on a registry) on one end, vxdp-guest on the other: load and
 # attach an object, list, map update/lookup/dump, counters, unload. Needs root (veth, packet
 # sockets); skips otherwise. Needs $VXDP_GUEST, $CHAN_PEER, $CHAN_FW.
-set -u
-n=0
-fail=0
+. "$(dirname "$0")/../lib.sh"
 G=vxg$$
 H=vxh$$
-dir=$(mktemp -d)
-peer=""
-cleanup() {
-	[ -n "$peer" ] && kill -TERM "$peer" 2>/dev/null && wait "$peer" 2>/dev/null
-	ip link del "$G" 2>/dev/null
-	rm -rf "$dir"
-}
-trap 'cleanup; exit $fail' EXIT
+cleanup_extra() { ip link del "$G" 2>/dev/null; }
 
-check() {
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		fail=1
-	fi
-}
-
-skip_all() {
+skip_all() { # this test's skip is one skipped subtest
 	echo "ok 1 # SKIP $1"
 	echo "1..1"
 	exit 0
@@ -42,7 +21,7 @@ ip link add "$G" type veth peer name "$H" 2>"$dir/err" || skip_all "cannot creat
 ip link set "$G" up && ip link set "$H" up || skip_all "cannot bring the veth pair up"
 
 "$CHAN_PEER" "$H" 60 2>"$dir/peer.err" &
-peer=$!
+pids="$pids $!"
 sleep 0.3
 
 vg() {

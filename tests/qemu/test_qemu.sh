@@ -7,78 +7,15 @@
 # crash; every boot is bounded by a watchdog. Needs root, /dev/net/tun, qemu-system-x86,
 # busybox-static, cpio, kmod and the guest kernel (downloaded once into $QEMU_CACHE), else SKIP.
 # Env: $VXDPD, $VXDP, $QEMU_CACHE.
-set -u
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+. "$(dirname "$0")/../lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
-n=0
-fail=0
 NS=vxqemu$$
 IF=vxq0
 HOST_IP=10.78.0.1
 GUEST_IP=10.78.0.2
 GUEST_MAC=52:54:00:12:34:56
 PINGS=5
-dir=$(mktemp -d)
-pids=""
-
-skip_all() {
-	echo "1..0 # SKIP $1"
-	rm -rf "$dir"
-	exit 0
-}
-[ "$(id -u)" = 0 ] || skip_all "needs root (tap interface, network namespace)"
-[ -c /dev/net/tun ] || skip_all "no /dev/net/tun"
-for t in qemu-system-x86_64 busybox cpio depmod nsenter; do
-	command -v $t >/dev/null 2>&1 || skip_all "$t not found (scripts/deps.sh)"
-done
-kinfo=$("$here/guest-kernel.sh" "${QEMU_CACHE:-$dir/cache}" 2>"$dir/kernel.err") ||
-	skip_all "no guest kernel: $(tail -n 1 "$dir/kernel.err")"
-set -- $kinfo
-KVER=$1
-VMLINUZ=$2
-KROOT=$3
-ip netns add "$NS" 2>"$dir/netns.err" || skip_all "cannot create a network namespace: $(cat "$dir/netns.err")"
-
-cleanup() {
-	for p in $pids; do kill -TERM "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	ip netns del "$NS" 2>/dev/null
-	rm -rf "$dir" 2>/dev/null
-}
-trap 'cleanup; exit $fail' EXIT
-
-check() { # description, then a command that must succeed
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		fail=1
-	fi
-}
-in_ns() { ip netns exec "$NS" "$@"; }
-ctl() { timeout 10 "$VXDP" "$@" --ctl "$dir/ctl.sock"; }
-pstat() { # port, key
-	ctl stats --json | $PY -c '
-import json, sys
-d = json.load(sys.stdin)
-print([p for p in d["ports"] if p["name"] == sys.argv[1]][0][sys.argv[2]])' "$1" "$2"
-}
-vxq() { # key: the rest of the guest's first "VXQ: key ..." line
-	sed -n "s/^VXQ: $1 *//p" "$dir/console.log" | tr -d '\r' | head -n 1
-}
-wait_for() { # seconds, command
-	t=$(($1 * 10))
-	shift
-	until "$@"; do
-		t=$((t - 1))
-		[ $t -le 0 ] && return 1
-		sleep 0.1
-	done
-}
+qemu_setup "$here"
 
 # The guest: busybox, the virtio-net modules, the ping fragment.
 "$here/mkinitramfs.sh" --root "$KROOT" --kver "$KVER" --init "$here/ping-fragment.sh" \
@@ -88,11 +25,8 @@ check "initramfs built (busybox, virtio-net modules, init fragment)" test -s "$d
 
 # The host: vxdpd in a namespace, no IPv6 (so the host stack sends only what the test causes).
 in_ns sh -c 'echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6; echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6'
-nsenter --net="/run/netns/$NS" "$VXDPD" --ctl "$dir/ctl.sock" --cores 0 \
-	--port vm=vhost-user:"$dir/vm.sock" --port host=tap:$IF 2>"$dir/vxdpd.err" &
-sw=$!
-pids="$pids $sw"
-up() { ctl stats --json >/dev/null 2>&1; }
+spawn_vxdpd_ns --cores 0 \
+	--port vm=vhost-user:"$dir/vm.sock" --port host=tap:$IF
 check "vxdpd runs with a vhost-user port and a tap port" wait_for 10 up
 in_ns ip addr add $HOST_IP/24 dev $IF
 

@@ -3,15 +3,8 @@
 # test_demo.sh - `make demo`'s switch story runs and tells the truth, as TAP: it exits 0, the
 # guest's firewall (offloaded over the guest channel) dropped frames in the host, and what the
 # receiving guest got equals what the firewall counted as passed. Usage: test_demo.sh BUILD_DIR
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-n=0
-check() { # description, command...
-	d=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fi
-}
+. "$(dirname "$0")/../lib.sh"
+out="$dir/demo.out"
 hexval() { # the little-endian value of key K's line in the map dump, in decimal
 	line=$(grep "^key: $1 " "$out" | head -n 1)
 	set -- $(echo "${line#*value: }")

@@ -5,73 +5,19 @@
 # echoes them back), frames injected on the tap reach vguest, counters agree on both sides, a
 # downed interface counts drops, and the clear refusals (busy, not a tap, name too long, no
 # CAP_NET_ADMIN). Needs root, /dev/net/tun, ip netns; $VXDPD, $VXDP, $VGUEST; python3.
-set -u
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+. "$(dirname "$0")/../lib.sh"
 PEER="$(dirname "$0")/tap_peer.py"
-n=0
-fail=0
 NS=vxtap$$
 IF=vxtap0
 MAC_G=52:54:00:00:01:0a
-dir=$(mktemp -d)
-pids=""
-
-skip_all() {
-	echo "1..0 # SKIP $1"
-	rm -rf "$dir"
-	exit 0
-}
 [ "$(id -u)" = 0 ] || skip_all "needs root (CAP_NET_ADMIN for tap interfaces)"
 [ -c /dev/net/tun ] || skip_all "no /dev/net/tun"
-ip netns add "$NS" 2>"$dir/netns.err" || skip_all "cannot create a network namespace: $(cat "$dir/netns.err")"
-
-cleanup() {
-	for p in $pids; do kill -TERM "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	ip netns del "$NS" 2>/dev/null
-	rm -rf "$dir" 2>/dev/null
-}
-trap 'cleanup; exit $fail' EXIT
-
-check() { # description, then a command that must succeed
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		fail=1
-	fi
-}
-
-in_ns() { ip netns exec "$NS" "$@"; }
-
-ctl() { timeout 10 "$VXDP" "$@" --ctl "$dir/ctl.sock"; }
-
-pstat() { # port, key (drops.X for a drop reason)
-	ctl stats --json | $PY -c '
-import json, sys
-d = json.load(sys.stdin)
-p = [p for p in d["ports"] if p["name"] == sys.argv[1]][0]
-k = sys.argv[2]
-print(p["drops"][k[6:]] if k.startswith("drops.") else p[k])' "$1" "$2"
-}
+netns_add
 
 jfield() { # file, key: from the last JSON line of a file
 	tail -n 1 "$1" | $PY -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2"
 }
 
-
-wait_for() { # command: true within 5 s
-	i=0
-	until "$@"; do
-		i=$((i + 1))
-		[ $i -gt 100 ] && return 1
-		sleep 0.05
-	done
-}
 
 guest() { # command and options: vguest on port g, bounded by a watchdog
 	timeout -s TERM 30 "$VGUEST" --socket "$dir/g.sock" --mac "$MAC_G" --json "$@"
@@ -82,13 +28,8 @@ in_ns sh -c 'echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6' 2>/dev/null
 in_ns sh -c 'echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6' 2>/dev/null
 
 # nsenter execs the daemon (ip netns exec forks): $! is vxdpd itself, for kill and wait.
-nsenter --net="/run/netns/$NS" "$VXDPD" --ctl "$dir/ctl.sock" --port g=vhost-user:"$dir/g.sock" \
-	--port t=tap:$IF \
-	2>>"$dir/vxdpd.err" &
-sw=$!
-pids="$pids $sw"
-up() { ctl stats --json >/dev/null 2>&1; }
-check "vxdpd starts with a vhost-user and a tap port" wait_for up
+spawn_vxdpd_ns --port g=vhost-user:"$dir/g.sock" --port t=tap:$IF
+check "vxdpd starts with a vhost-user and a tap port" wait_for 5 up
 port_is() { # port, connected (true|false): as vxdp port list shows it
 	ctl port list | grep -Eq "^[0-9]+ +$1 +tap +$2 .*tap:$IF"
 }
@@ -114,12 +55,12 @@ for sc in 60:100 1000:100 1514:100 9000:30; do
 	rm -f "$dir/ready" "$dir/go"
 	in_ns $PY "$PEER" echo $IF $MAC_G $cnt 5 "$dir/ready" "$dir/go" > "$dir/peer.$size" 2>&1 &
 	peer=$!
-	wait_for test -s "$dir/ready"
+	wait_for 5 test -s "$dir/ready"
 	guest send --to "$TAP_MAC" --count $cnt --size $size > "$dir/sent.$size" 2>&1
 	conns=$(pstat g connects)
 	guest recv --count $cnt --timeout 10 > "$dir/guest.$size" 2>&1 &
 	rcv=$!
-	wait_for g_back
+	wait_for 5 g_back
 	touch "$dir/go"
 	wait $peer
 	wait $rcv
@@ -137,7 +78,7 @@ done
 conns=$(pstat g connects)
 guest recv --count 20 --timeout 5 > "$dir/recv" 2>&1 &
 rcv=$!
-wait_for g_back
+wait_for 5 g_back
 in_ns $PY "$PEER" inject $IF $MAC_G 20 100 >/dev/null
 wait $rcv
 check "20 frames injected on the tap reach vguest (vguest recv counts 20)" \

@@ -2,28 +2,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # test_vguest_cli.sh - the vguest command against a loopback backend (vhost_loopd), as TAP.
 # Needs $VGUEST and $VHOST_LOOPD (paths to the programs).
-set -u
-n=0
-fail=0
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-
-check() { # description, then a command that must succeed
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		fail=1
-	fi
-}
-
-field() { # json line, key
-	echo "$1" | sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p"
-}
-
+. "$(dirname "$0")/../lib.sh"
 "$VHOST_LOOPD" "$dir/s.sock" 8 > "$dir/loopd.out" 2>&1 &
 loopd=$!
 sleep 0.3
