@@ -293,6 +293,23 @@ static const char *check(const struct opts *o)
 	return NULL;
 }
 
+/*
+ * Before disconnecting, give the backend up to a second to take what is still in the TX ring:
+ * frames left there when the connection closes are never sent, and "sent" would overstate.
+ */
+static void settle_tx(struct vg_fe *fe)
+{
+	struct timespec t = { .tv_nsec = 1000000 };
+	int i;
+
+	for (i = 0; i < 1000 && fe->tx_slots; i++) {
+		vg_tx_reclaim(fe);
+		if (fe->tx_nfree == fe->tx_slots)
+			return;
+		nanosleep(&t, NULL);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = {
@@ -327,6 +344,7 @@ int main(int argc, char **argv)
 		err = vg_offload_run(&fe, o.mac, 0, 0, o.oargc, o.oargv);
 	else
 		err = run(&fe, &o);
+	settle_tx(&fe);
 	vg_close(&fe);
 	if (dump_file)
 		fclose(dump_file);
