@@ -95,6 +95,7 @@ static void vh_destroy(struct vx_port *port)
 
 static const struct vx_port_ops vhost_ops = {
 	.type = "vhost-user",
+	.guest = true,
 	.rx_burst = vh_rx_burst,
 	.rx_release = vh_rx_release,
 	.tx_burst = vh_tx_burst,

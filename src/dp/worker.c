@@ -151,11 +151,6 @@ static bool ctl_frame(struct vx_worker *w, unsigned int in, const struct vx_dp_p
 	return true;
 }
 
-static bool is_guest_port(const struct vx_port *port)
-{
-	return !strcmp(port->ops->type, "vhost-user");
-}
-
 /* Frames switched toward one port: its XDP hook if it has one, else one copy into the port. */
 static void flush(struct vx_worker *w, unsigned int dst)
 {
@@ -252,7 +247,6 @@ static unsigned int poll_port(struct vx_worker *w, unsigned int in)
 	struct vx_switch *sw = w->sw;
 	struct vx_port *port = sw->ports[in];
 	unsigned int i, n = port->ops->rx_burst(port, w->rx, sw->cfg.burst);
-	bool guest = is_guest_port(port);
 	uint64_t now;
 
 	if (!n) {
@@ -261,7 +255,7 @@ static unsigned int poll_port(struct vx_worker *w, unsigned int in)
 	}
 	now = sw->cfg.mode == VX_SW_LEARN ? now_ns() : 0;
 	for (i = 0; i < n; i++) {
-		if (!ctl_frame(w, in, &w->rx[i], guest))
+		if (!ctl_frame(w, in, &w->rx[i], port->ops->guest))
 			forward(w, in, &w->rx[i], now);
 	}
 	flush_all(w);

@@ -58,6 +58,7 @@ struct vx_dp_xdp;
 
 struct vx_port_ops {
 	const char *type;
+	bool guest;	/* a VM's NIC: may speak the guest channel (host-side ports never do) */
 	unsigned int (*rx_burst)(struct vx_port *port, struct vx_dp_pkt *pkts, unsigned int max);
 	void (*rx_release)(struct vx_port *port);
 	/* Returns how many were delivered; the rest are dropped and counted by the port. */
