@@ -334,7 +334,9 @@ static int visit_checkpoint(struct venv *env, int idx)
 
 	if (rc)
 		return rc;
-	if (env->cb_call[idx] && env->nexplored[idx] >= 3) {
+	/* Callbacks with no iteration bound converge by widening; bpf_loop is explored, like the
+	 * kernel does, for at most its count of iterations, with scalars kept exact. */
+	if (env->cb_call[idx] && env->insns[idx].imm != HELPER_LOOP && env->nexplored[idx] >= 3) {
 		widen_scalars(env->cur, env->explored[idx]->st);
 		if ((rc = find_covering(env, idx)))
 			return rc;

@@ -65,6 +65,12 @@ struct vreg {
 	uint32_t u32min, u32max;
 };
 
+/* Helpers the verifier treats apart (numbers of the kernel's ABI). */
+#define HELPER_TRACE_PRINTK 6
+#define HELPER_RINGBUF_RESERVE 131
+#define HELPER_FOR_EACH_MAP_ELEM 164
+#define HELPER_LOOP 181
+
 enum { S_INVALID, S_MISC, S_ZERO, S_SPILL };
 
 /* 8 stack bytes; slot i covers [-8(i+1), -8i) from the frame pointer. */
@@ -83,6 +89,10 @@ struct vframe {
 	int callsite; /* insn of the call that made this frame (-1 for the main frame) */
 	int subprog;
 	bool in_callback;
+	/* bpf_loop iterations this frame has explored of the loop it is in (the kernel's
+	 * callback_depth): no more than the loop count are explored, a state that has explored
+	 * more iterations never covers one that has explored fewer */
+	uint32_t cb_depth;
 	int nslots;
 	struct vslot *slots;
 };

@@ -427,7 +427,8 @@ static bool frame_regs_safe(struct venv *env, const struct vstate *os, const str
 	const struct vframe *o = os->frames[fi], *c = cs->frames[fi];
 	unsigned live = frame_live(env, cs, fi) | 1u << VX_REG_FP;
 
-	if (o->callsite != c->callsite || o->in_callback != c->in_callback)
+	if (o->callsite != c->callsite || o->in_callback != c->in_callback ||
+	    o->cb_depth > c->cb_depth || (mode == CMP_EXACT && o->cb_depth != c->cb_depth))
 		return false;
 	while (live) {
 		int r = __builtin_ctz(live);
