@@ -42,7 +42,7 @@ static bool is_null(const struct vreg *r)
 	return reg_is_const(r) && !r->var.value;
 }
 
-/* Helper reads of stack bytes: all initialised, none part of a spilled pointer. */
+/* Helper reads of stack bytes: none part of a spilled (or invalidated) pointer. */
 static int stack_helper_read(struct venv *env, int idx, int regno, const struct vreg *r,
 			     uint64_t size)
 {
@@ -60,8 +60,12 @@ static int stack_helper_read(struct venv *env, int idx, int regno, const struct 
 		struct vslot *sl = &f->slots[s];
 
 		if (sl->type[i] == S_INVALID)
-			return verr(env, idx, "invalid indirect read from stack R%d off %d+%d size %llu",
-				    regno, r->off, b - r->off, (unsigned long long)size);
+			note_unwritten_read(env);
+		if (sl->type[i] == S_SPILL && sl->spill.type == T_NOT_INIT)
+			return verr(env, idx,
+				    "invalid indirect read from stack R%d off %d+%d size %llu: %s",
+				    regno, r->off, b - r->off, (unsigned long long)size,
+				    "a pointer there was invalidated");
 		if (sl->type[i] == S_SPILL && sl->spill.type != T_SCALAR)
 			return verr(env, idx, "R%d leaks addr into helper function", regno);
 	}
@@ -205,7 +209,9 @@ static int invalidate_if(struct vstate *st, bool (*pred)(const struct vreg *r, u
 				continue;
 			if (!frame_slots_mut(fr))
 				return -1;
-			memset(&fr->slots[s], 0, sizeof(fr->slots[s]));
+			/* its bytes still hold the pointer: never readable again (not even as a
+			 * number, which would leak it), until overwritten */
+			reg_mark_not_init(&fr->slots[s].spill);
 		}
 	}
 	return 0;

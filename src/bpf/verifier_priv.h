@@ -160,6 +160,7 @@ struct venv {
 	uint16_t *live; /* registers live before each insn */
 	bool *prune;	/* checkpoint here */
 	bool *cb_call;	/* a helper call with a callback */
+	bool reads_unwritten; /* some path reads stack bytes it never wrote: engines zero frames */
 	bool *loop_head; /* the target of a backward jump: where a path may meet itself */
 	uint8_t *ptr_kind; /* per insn: what memory the load/store addressed (ctx vs others) */
 	uint8_t *stack_indirect; /* per insn: touched the stack through other than r10 */
@@ -226,6 +227,7 @@ struct vslot *stack_slots(struct venv *env, struct vframe *f, int need_bytes, bo
 struct vslot *frame_slots_mut(struct vframe *f);
 void frame_slots_put(struct vframe *f);
 void stack_note_depth(struct venv *env, int frameno, int depth);
+void note_unwritten_read(struct venv *env);
 
 /* calls */
 int check_helper_call(struct venv *env, int idx, const struct vx_insn *in, int *next);
