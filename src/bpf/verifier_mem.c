@@ -182,6 +182,30 @@ static void note_nospec(struct venv *env, int idx, struct vframe *f, int lo, int
 		env->facts->insn_flags[idx] |= VX_VF_NOSPEC;
 }
 
+/*
+ * A known constant stored in 1, 2 or 4 bytes at the start of a slot (how a 4-byte map key is
+ * written) stays known, as the kernel keeps such narrow spills: a later read of those bytes
+ * gives the constant, and an array lookup with it as key cannot miss. Returns whether done.
+ */
+static bool narrow_const(struct vframe *f, int lo, int hi, const struct vreg *val)
+{
+	int i, n = hi - lo;
+	struct vslot *sl;
+
+	if (val->type != T_SCALAR || !reg_is_const(val) || n >= 8 || ((-lo) & 7))
+		return false;
+	sl = slot_of(f, lo, &i);
+	if (sl->type[0] == S_SPILL)
+		return false;
+	for (i = n; i < 8; i++) /* the other bytes keep their kind, but no longer a value */
+		if (sl->type[i] == S_CONST)
+			sl->type[i] = S_MISC;
+	reg_mark_const(&sl->spill, val->var.value & ((1ull << (8 * n)) - 1));
+	for (i = 0; i < n; i++)
+		sl->type[i] = (sl->spill.var.value >> (8 * i)) & 0xff ? S_CONST : S_ZERO;
+	return true;
+}
+
 static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, bool exact,
 		       const struct vreg *val)
 {
@@ -206,6 +230,8 @@ static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, b
 	}
 	if (is_pointer(val))
 		return verr(env, idx, "partial store of a pointer to the stack");
+	if (exact && !zero && narrow_const(f, lo, hi, val))
+		return 0;
 	for (b = lo; b < hi; b++) {
 		struct vslot *sl = slot_of(f, b, &i);
 
@@ -222,7 +248,8 @@ static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, b
 static int stack_read(struct venv *env, int idx, int regno, struct vframe *f, int lo, int hi,
 		      bool exact, struct vreg *out)
 {
-	int size = hi - lo, b, i, zeros = 0;
+	int size = hi - lo, b, i, known = 0;
+	uint64_t value = 0;
 	struct vslot *first;
 
 	if (!stack_slots(env, f, -lo, false))
@@ -254,10 +281,13 @@ static int stack_read(struct venv *env, int idx, int regno, struct vframe *f, in
 				    lo, size, "a pointer there was invalidated");
 		if (sl->type[i] == S_SPILL && sl->spill.type != T_SCALAR)
 			return verr(env, idx, "invalid size of register fill");
-		zeros += sl->type[i] == S_ZERO;
+		if (sl->type[i] == S_ZERO || sl->type[i] == S_CONST) {
+			known++;
+			value |= (uint64_t)slot_byte(sl, i) << (8 * (b - lo));
+		}
 	}
-	if (exact && zeros == size)
-		reg_mark_const(out, 0);
+	if (exact && known == size)
+		reg_mark_const(out, value);
 	else
 		reg_bound_bytes(out, (unsigned)size);
 	return 0;

@@ -71,13 +71,24 @@ struct vreg {
 #define HELPER_FOR_EACH_MAP_ELEM 164
 #define HELPER_LOOP 181
 
-enum { S_INVALID, S_MISC, S_ZERO, S_SPILL };
+/*
+ * Stack byte kinds: never written, some number, zero, part of a spilled register, or a byte
+ * of a known constant stored narrower than 8 bytes at the start of its slot (a 4-byte map key):
+ * its value is that byte of the slot's spill.var.value (the slot is not a spill then).
+ */
+enum { S_INVALID, S_MISC, S_ZERO, S_SPILL, S_CONST };
 
 /* 8 stack bytes; slot i covers [-8(i+1), -8i) from the frame pointer. */
 struct vslot {
 	uint8_t type[8];
 	struct vreg spill;
 };
+
+/* The value of byte i of a slot whose kind there is S_ZERO or S_CONST. */
+static inline uint8_t slot_byte(const struct vslot *sl, int i)
+{
+	return sl->type[i] == S_CONST ? (uint8_t)(sl->spill.var.value >> (8 * i)) : 0;
+}
 
 /*
  * A frame's stack slots are shared copy-on-write between the states copied from one another
