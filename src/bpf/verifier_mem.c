@@ -87,7 +87,9 @@ static int ctx_access(struct venv *env, int idx, int regno, const struct vreg *r
 static int region_check(struct venv *env, int idx, int regno, const struct vreg *r, int off,
 			int size, uint64_t limit, const char *what)
 {
-	int64_t lo = (int64_t)off + r->off + r->smin;
+	/* smin may be anywhere down to INT64_MIN: clamp before adding (a very negative minimum
+	 * fails below either way) */
+	int64_t lo = (int64_t)off + r->off + (r->smin < -V_MAX_VAR_OFF ? -V_MAX_VAR_OFF : r->smin);
 
 	if (r->type == T_PKT || r->type == T_PKT_META) {
 		if (r->smin < 0)
