@@ -9,6 +9,13 @@
  * the checked interpreter over a frame and map contents taken from the input. A fault in an
  * accepted program is a verifier bug: abort with the program.
  *
+ * Where the host has the JIT, each accepted program is also compiled as vx_obj_prepare() does
+ * for its class (guest: hardened, blinded) and run on the same frame and maps, right after the
+ * host stack was filled with 0xaa: the JIT trusts the verifier's facts (no bounds checks on
+ * accesses proven safe, frames zeroed only when the program reads unwritten stack), so a
+ * wrong fact shows as a crash or as a result, packet or map content that differs from the
+ * interpreter's (compared unless the program calls a helper whose result varies).
+ *
  * The verifier's budget is capped (FUZZ_BUDGET instructions) so each input takes milliseconds.
  * At exit it prints how many programs were generated, accepted and rejected, with the most
  * common rejection reasons (FUZZ_VERIFIER_QUIET=1 silences it).
@@ -20,6 +27,8 @@
 #include "prog_priv.h"
 #include "vxbpf/asm.h"
 #include "vxbpf/helper.h"
+#include "vxbpf/jit.h"
+#include "vxbpf/obj.h"
 #include "vxbpf/map.h"
 #include "vxbpf/prog.h"
 #include "vxbpf/verifier.h"
@@ -386,12 +395,15 @@ static void gen_map_op(struct gen *g)
 
 static size_t generate(struct gen *g)
 {
-	int i;
+	int i, init;
 
 	g->n = 0;
 	g->nexits = 0;
+	/* the stack the generator uses: initialised, or only its first slots (the rest reads
+	 * as the zeros the engines must put there) */
+	init = take(g, 2) ? 9 : (int)take(g, 10);
 	emit(g, VX_ALU64 | VX_MOV | VX_X, 6, 1, 0, 0);
-	for (i = 1; i <= 9; i++) /* the stack the generator uses, initialised */
+	for (i = 1; i <= init; i++)
 		emit(g, VX_ST | VX_MEM | VX_DW, 10, 0, (int16_t)(-8 * i), 0);
 	emit(g, VX_ALU64 | VX_MOV | VX_K, 7, 0, 0, 0);
 	emit(g, VX_ALU64 | VX_MOV | VX_K, 8, 0, 0, 0);
@@ -437,7 +449,7 @@ static size_t generate(struct gen *g)
 /* ---- maps, statistics, the run ---- */
 
 static struct vx_map *maps[NMAPS];
-static unsigned long n_inputs, n_invalid, n_accepted, n_rejected, n_runs;
+static unsigned long n_inputs, n_invalid, n_accepted, n_rejected, n_runs, n_jit_runs;
 
 #define NREASONS 24
 static struct {
@@ -480,8 +492,8 @@ static void print_stats(void)
 	if (getenv("FUZZ_VERIFIER_QUIET"))
 		return;
 	fprintf(stderr,
-		"fuzz_verifier: %lu inputs, %lu programs not encodable, %lu accepted (%lu runs, no fault), %lu rejected\n",
-		n_inputs, n_invalid, n_accepted, n_runs, n_rejected);
+		"fuzz_verifier: %lu inputs, %lu programs not encodable, %lu accepted (%lu runs, no fault; %lu JIT runs, no difference), %lu rejected\n",
+		n_inputs, n_invalid, n_accepted, n_runs, n_jit_runs, n_rejected);
 	for (i = 0; i < NREASONS && reasons[i].n; i++)
 		fprintf(stderr, "fuzz_verifier:   rejected %8lu  %s\n", reasons[i].n, reasons[i].text);
 }
@@ -540,6 +552,94 @@ static void report(const struct vx_prog *prog, const char *what, const char *msg
 	abort();
 }
 
+/* What a run left behind: its result, the frame and every map value. */
+struct outcome {
+	uint64_t retval;
+	int32_t action;
+	uint32_t redirect_ifindex, redirect_flags;
+	uint32_t data_off, data_len, meta_len;
+	uint8_t buf[VX_XDP_FRAME_SIZE];
+	uint8_t values[8][VSIZE];
+};
+
+static void outcome_take(struct outcome *o, const struct vx_xdp_frame *f,
+			 const struct vx_xdp_result *res)
+{
+	static const int which[8] = { M_ARRAY, M_ARRAY, M_ARRAY, M_ARRAY, M_HASH, M_HASH,
+				      M_RDONLY, M_RDONLY };
+	uint32_t k;
+
+	memset(o, 0, sizeof(*o));
+	o->retval = res->retval;
+	o->action = res->action;
+	o->redirect_ifindex = res->redirect_ifindex;
+	o->redirect_flags = res->redirect_flags;
+	o->data_off = f->data_off;
+	o->data_len = f->data_len;
+	o->meta_len = f->meta_len;
+	memcpy(o->buf + f->data_off - f->meta_len, f->buf + f->data_off - f->meta_len,
+	       f->meta_len + f->data_len);
+	for (k = 0; k < 8; k++) {
+		uint32_t key = k < 4 ? k : k < 6 ? k - 4 : k - 6;
+		const uint8_t *v = vx_map_lookup_elem(maps[which[k]], &key);
+
+		if (v)
+			memcpy(o->values[k], v, VSIZE);
+	}
+}
+
+/* Helpers whose result differs from one run to the next: such programs are only run. */
+static bool deterministic(const struct vx_prog *prog)
+{
+	size_t i;
+
+	for (i = 0; i < prog->len; i++)
+		if (prog->insns[i].code == (VX_JMP | VX_CALL) && !prog->insns[i].src &&
+		    (prog->insns[i].imm == 5 || prog->insns[i].imm == 7))
+			return false;
+	return true;
+}
+
+/* Leave 0xaa over the host stack the JIT's frames are about to use. */
+static __attribute__((noinline)) void dirty_stack(void)
+{
+	volatile uint8_t junk[16384];
+
+	memset((void *)junk, 0xaa, sizeof(junk));
+	__asm__ volatile("" : : "r"(junk) : "memory");
+}
+
+
+/* The same run under the JIT: the same outcome as the interpreter's, or a verifier bug. */
+static void jit_run(struct vx_prog *prog, const uint8_t *pkt, size_t plen, const uint8_t *data,
+		    size_t size, const struct outcome *want)
+{
+	static uint8_t buf[VX_XDP_FRAME_SIZE];
+	static struct outcome got;
+	struct vx_xdp_frame frame;
+	struct vx_xdp_result res;
+	struct vx_error err;
+
+	fill_maps(data, size);
+	if (vx_xdp_frame_init(&frame, buf, pkt, (uint32_t)plen, &err))
+		abort();
+	dirty_stack();
+	if (vx_xdp_run(prog, VX_ENGINE_JIT, &frame, &res, &err))
+		report(prog, "faulted in the JIT", err.msg);
+	n_jit_runs++;
+	if (!deterministic(prog))
+		return;
+	outcome_take(&got, &frame, &res);
+	if (memcmp(&got, want, sizeof(got)))
+		report(prog, "differs between the JIT and the interpreter",
+		       got.retval != want->retval ? "r0" :
+		       got.data_off != want->data_off || got.data_len != want->data_len ?
+							    "frame bounds" :
+		       memcmp(got.buf, want->buf, sizeof(got.buf)) ? "packet bytes" :
+		       memcmp(got.values, want->values, sizeof(got.values)) ? "map values" :
+										  "result");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static uint8_t buf[VX_XDP_FRAME_SIZE];
@@ -550,8 +650,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct vx_xdp_frame frame;
 	struct vx_xdp_result res;
 	struct vx_error err;
+	static struct outcome want;
 	uint8_t pkt[256];
 	size_t plen;
+	bool jit;
 	int run;
 
 	if (!maps[0])
@@ -574,6 +676,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	n_accepted++;
+	jit = vx_jit_supported();
+	if (jit && vx_prog_prepare(&prog, VX_ENGINE_JIT, opts.helper_class, &err))
+		report(&prog, "not compiled", err.msg);
 	/* Two frames: lengths from the input (short ones too), bytes from the input. */
 	for (run = 0; run < 2; run++) {
 		size_t i;
@@ -587,7 +692,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (vx_xdp_run(&prog, VX_ENGINE_INTERP, &frame, &res, &err))
 			report(&prog, "faulted", err.msg);
 		n_runs++;
+		if (jit) {
+			outcome_take(&want, &frame, &res);
+			jit_run(&prog, pkt, plen, data + run, size - (size_t)run, &want);
+		}
 		vx_rcu_quiescent();
 	}
+	vx_prog_unprepare(&prog);
 	return 0;
 }

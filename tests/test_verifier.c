@@ -24,12 +24,17 @@
  *   # data: MAP TEXT                             MAP's value for key 0 starts with TEXT and a NUL
  *                                                (C escapes \n \t \\); a read-only map is then
  *                                                frozen, as a loader does with .rodata
+ *   # retval: N                                  pos: run on a 64-byte frame by the interpreter
+ *                                                and the JIT (trusted, and guest-hardened), each
+ *                                                just after the host stack was filled with 0xaa:
+ *                                                each must return N (unwritten stack reads zero)
  *   # gap: WHY                                   pos: a known precision gap (the kernel accepts it,
  *                                                we do not yet): reported, not failed; accepting
  *                                                it fails until the line is removed
  */
 #include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <linux/bpf.h>
 #include <linux/btf.h>
 #include <stdio.h>
@@ -44,9 +49,11 @@
 #include "tap.h"
 #include "vxbpf/asm.h"
 #include "vxbpf/helper.h"
+#include "vxbpf/jit.h"
 #include "vxbpf/map.h"
 #include "vxbpf/obj.h"
 #include "vxbpf/verifier.h"
+#include "vxbpf/xdp.h"
 
 #define MAX_MAPS 8
 #define MAX_PATCH 32
@@ -59,7 +66,8 @@ struct tcase {
 	char name[256];
 	char expect[256];
 	char gap[256];
-	bool policy, guest, no_kernel;
+	bool policy, guest, no_kernel, has_retval;
+	uint64_t retval;
 	int kernel_since; /* major * 1000 + minor, 0: any */
 	int data_map; /* -1: none */
 	char data[256];
@@ -138,6 +146,8 @@ static void parse_header(const char *text, struct tcase *tc)
 		} else if (!strncmp(buf, "# data: ", 8) &&
 			   sscanf(buf + 8, "%d %n", &tc->data_map, &consumed) == 1) {
 			parse_data(buf + 8 + consumed, tc);
+		} else if (sscanf(buf, "# retval: %" SCNu64, &tc->retval) == 1) {
+			tc->has_retval = true;
 		} else if (!strncmp(buf, "# policy:", 9)) {
 			tc->policy = true;
 		} else if (sscanf(buf, "# kernel: since %d.%d", &major, &minor) == 2) {
@@ -447,6 +457,64 @@ static int running_kernel(void)
 
 static int agree, disagree, policy_cases, kskipped, nneg, npos, ngaps, nguest, npolicy;
 
+/* Leave 0xaa over the stack the engines' frames are about to use. */
+static __attribute__((noinline)) void dirty_stack(void)
+{
+	volatile uint8_t junk[16384];
+
+	memset((void *)junk, 0xaa, sizeof(junk));
+	__asm__ volatile("" : : "r"(junk) : "memory");
+}
+
+static int run_engine(struct vx_prog *prog, int engine, unsigned class, uint64_t *ret,
+		      struct vx_error *err)
+{
+	static const uint8_t pkt[64] = { [12] = 0x08 };
+	uint8_t buf[VX_XDP_FRAME_SIZE];
+	struct vx_xdp_frame frame;
+	struct vx_xdp_result res;
+
+	if (vx_prog_prepare(prog, engine, class, err) ||
+	    vx_xdp_frame_init(&frame, buf, pkt, sizeof(pkt), err))
+		return -1;
+	dirty_stack();
+	if (vx_xdp_run(prog, engine, &frame, &res, err))
+		return -1;
+	*ret = res.retval;
+	return 0;
+}
+
+/* # retval: the program's result in each engine, with stack garbage under its frames. */
+static void check_retval(const struct tcase *tc, struct vx_prog *prog)
+{
+	static const struct {
+		const char *name;
+		int engine;
+		unsigned class;
+	} runs[] = {
+		{ "interpreter", VX_ENGINE_INTERP, VX_HELPER_TRUSTED },
+		{ "JIT", VX_ENGINE_JIT, VX_HELPER_TRUSTED },
+		{ "guest JIT", VX_ENGINE_JIT, VX_HELPER_GUEST },
+	};
+	struct vx_error err;
+	uint64_t ret = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		if (runs[i].engine == VX_ENGINE_JIT && !vx_jit_supported()) {
+			skip(tc->name, "no JIT on this host");
+			continue;
+		}
+		if (run_engine(prog, runs[i].engine, runs[i].class, &ret, &err)) {
+			ok(false, "%s: %s run: %s", tc->name, runs[i].name, err.msg);
+			continue;
+		}
+		ok(ret == tc->retval, "%s: %s returns %" PRIu64 " (expected %" PRIu64 ")",
+		   tc->name, runs[i].name, ret, tc->retval);
+	}
+	vx_prog_unprepare(prog);
+}
+
 static void run_case(const char *dir, const char *file, bool pos)
 {
 	char path[1024], msg[512], vlog[1 << 14];
@@ -508,8 +576,11 @@ static void run_case(const char *dir, const char *file, bool pos)
 		ok(rc != 0, "%s: known precision gap (%s)%s%s", tc.name, tc.gap,
 		   rc ? ": rejected: " : " -- now accepted: remove its # gap: line",
 		   rc ? msg : "");
-	} else if (pos)
+	} else if (pos) {
 		ok(rc == 0, "%s: accepted%s%s", tc.name, rc ? " -- rejected: " : "", rc ? msg : "");
+		if (!rc && tc.has_retval)
+			check_retval(&tc, &prog);
+	}
 	else
 		ok(rc && tc.expect[0] && strstr(msg, tc.expect), "%s: rejected: %s%s%s", tc.name, msg,
 		   tc.expect[0] && strstr(msg, tc.expect) ? "" : " -- expected: ", 

@@ -42,6 +42,23 @@ uint8_t jit_func_saved(const struct jit_ctx *c, size_t start)
  * then the 512-byte frame; rsp is 16-byte aligned for helper calls; r10 = rbp = the top of
  * the frame.
  */
+/*
+ * The program reads stack bytes it never wrote (the verifier's zero_stack): they must read as
+ * zero, never as what an earlier call left on the host stack.
+ */
+static void zero_frame(struct jit_ctx *c)
+{
+	unsigned n = c->opts ? c->opts->zero_stack : 0, k;
+
+	if (n > JIT_FRAME)
+		n = JIT_FRAME;
+	if (!n)
+		return;
+	emit_rr(c, 0, 0x31, AX_C, AX_C); /* xor r11d, r11d */
+	for (k = 8; k <= n; k += 8)
+		emit_rm(c, JF_W, 0x89, AX_C, RBP, -(int32_t)k);
+}
+
 void jit_prologue(struct jit_ctx *c)
 {
 	int k;
@@ -54,6 +71,7 @@ void jit_prologue(struct jit_ctx *c)
 		emit_push(c, RAX);
 	emit_alu_ri(c, true, 5, RSP, JIT_FRAME);
 	emit_rm(c, JF_W, 0x8d, RBP, RSP, JIT_FRAME);
+	zero_frame(c);
 }
 
 static void unwind(struct jit_ctx *c)

@@ -80,12 +80,13 @@ static int compile(struct vx_prog *prog, unsigned helper_class, struct vx_error 
 		opts.barrier = prog->barrier;
 	}
 	opts.ctx_field = prog->ctx_field;
+	opts.zero_stack = prog->facts ? prog->facts->zero_stack : 0;
 	prog->jit = vx_jit_compile(prog->insns, prog->len, prog, &opts, err);
 	return prog->jit ? 0 : -1;
 }
 
-static int prepare_one(struct vx_prog *prog, int engine, unsigned helper_class,
-		       struct vx_error *err)
+int vx_prog_prepare(struct vx_prog *prog, int engine, unsigned helper_class,
+		    struct vx_error *err)
 {
 	struct vx_verify_opts vopts = { .helper_class = helper_class };
 	struct vx_error e;
@@ -108,7 +109,7 @@ int vx_obj_prepare(struct vx_obj *obj, int engine, unsigned helper_class, struct
 		return vx_error_set(err, -1, "the JIT does not support this host; use the "
 					     "interpreter");
 	for (i = 0; i < vx_obj_prog_count(obj); i++)
-		if (prepare_one(vx_obj_prog(obj, i), engine, helper_class, err))
+		if (vx_prog_prepare(vx_obj_prog(obj, i), engine, helper_class, err))
 			return -1;
 	return 0;
 }

@@ -32,4 +32,11 @@ struct vx_prog {
 	struct vx_jit *jit;
 };
 
+/*
+ * Verify one program for helper_class and, for VX_ENGINE_JIT, compile it (what
+ * vx_obj_prepare() does for each program of an object; tests use it on assembled programs).
+ */
+int vx_prog_prepare(struct vx_prog *prog, int engine, unsigned helper_class,
+		    struct vx_error *err);
+
 #endif /* VXBPF_PROG_PRIV_H */

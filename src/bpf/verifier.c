@@ -334,7 +334,9 @@ static int visit_checkpoint(struct venv *env, int idx)
 
 	if (rc)
 		return rc;
-	if (env->cb_call[idx] && env->nexplored[idx] >= 3) {
+	/* Callbacks with no iteration bound converge by widening; bpf_loop is explored, like the
+	 * kernel does, for at most its count of iterations, with scalars kept exact. */
+	if (env->cb_call[idx] && env->insns[idx].imm != HELPER_LOOP && env->nexplored[idx] >= 3) {
 		widen_scalars(env->cur, env->explored[idx]->st);
 		if ((rc = find_covering(env, idx)))
 			return rc;
@@ -1061,6 +1063,17 @@ static int env_init(struct venv *env, const struct vx_prog *prog,
 	return 0;
 }
 
+/* The deepest stack any one function uses, in whole 8-byte slots. */
+static unsigned deepest_frame(const struct venv *env)
+{
+	int i, d = 0;
+
+	for (i = 0; i < env->nsub; i++)
+		if (env->subs[i].stack_depth > d)
+			d = env->subs[i].stack_depth;
+	return (unsigned)(d + 7) & ~7u;
+}
+
 int vx_verify(const struct vx_prog *prog, const struct vx_verify_opts *opts,
 	      struct vx_verify_facts **facts, struct vx_error *err)
 {
@@ -1082,6 +1095,7 @@ int vx_verify(const struct vx_prog *prog, const struct vx_verify_opts *opts,
 	env.facts->insns_processed = env.processed;
 	env.facts->states_stored = env.nstored;
 	env.facts->max_stack = (unsigned)max_stack;
+	env.facts->zero_stack = env.reads_unwritten ? deepest_frame(&env) : 0;
 	if (facts) {
 		*facts = env.facts;
 		env.facts = NULL;

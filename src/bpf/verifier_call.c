@@ -10,9 +10,6 @@
 #include "verifier_priv.h"
 #include "vxbpf/map.h"
 
-#define HELPER_TRACE_PRINTK 6
-#define HELPER_RINGBUF_RESERVE 131
-#define HELPER_FOR_EACH_MAP_ELEM 164
 
 struct call_ctx {
 	const struct vx_helper *h;
@@ -45,7 +42,7 @@ static bool is_null(const struct vreg *r)
 	return reg_is_const(r) && !r->var.value;
 }
 
-/* Helper reads of stack bytes: all initialised, none part of a spilled pointer. */
+/* Helper reads of stack bytes: none part of a spilled (or invalidated) pointer. */
 static int stack_helper_read(struct venv *env, int idx, int regno, const struct vreg *r,
 			     uint64_t size)
 {
@@ -63,8 +60,12 @@ static int stack_helper_read(struct venv *env, int idx, int regno, const struct 
 		struct vslot *sl = &f->slots[s];
 
 		if (sl->type[i] == S_INVALID)
-			return verr(env, idx, "invalid indirect read from stack R%d off %d+%d size %llu",
-				    regno, r->off, b - r->off, (unsigned long long)size);
+			note_unwritten_read(env);
+		if (sl->type[i] == S_SPILL && sl->spill.type == T_NOT_INIT)
+			return verr(env, idx,
+				    "invalid indirect read from stack R%d off %d+%d size %llu: %s",
+				    regno, r->off, b - r->off, (unsigned long long)size,
+				    "a pointer there was invalidated");
 		if (sl->type[i] == S_SPILL && sl->spill.type != T_SCALAR)
 			return verr(env, idx, "R%d leaks addr into helper function", regno);
 	}
@@ -208,7 +209,9 @@ static int invalidate_if(struct vstate *st, bool (*pred)(const struct vreg *r, u
 				continue;
 			if (!frame_slots_mut(fr))
 				return -1;
-			memset(&fr->slots[s], 0, sizeof(fr->slots[s]));
+			/* its bytes still hold the pointer: never readable again (not even as a
+			 * number, which would leak it), until overwritten */
+			reg_mark_not_init(&fr->slots[s].spill);
 		}
 	}
 	return 0;
@@ -322,6 +325,7 @@ static int enter_callback(struct venv *env, int idx, struct call_ctx *c)
 		state_free(st);
 		return verr(env, idx, "out of memory");
 	}
+	caller->cb_depth++;
 	st->frames[fi] = f;
 	st->curframe = fi;
 	f->in_callback = true;
@@ -349,6 +353,30 @@ static int enter_callback(struct venv *env, int idx, struct call_ctx *c)
 		return verr(env, idx, "out of memory");
 	}
 	return push_branch(env, st);
+}
+
+/*
+ * bpf_loop calls its callback at most R1 times: explore that many iterations and no more (as the
+ * kernel does), so that a callback whose state changes every iteration (a pointer advanced by a
+ * constant) still ends. Other callbacks iterate until their states converge.
+ */
+static int enter_loop_callback(struct venv *env, int idx, struct call_ctx *c)
+{
+	struct vframe *caller = cur_frame(env);
+
+	if (c->h->id != HELPER_LOOP)
+		return enter_callback(env, idx, c);
+	if (mark_reg_precise(env, 1))
+		return -1;
+	caller = cur_frame(env);
+	if (caller->cb_depth >= cur_regs(env)[1].umax) {
+		caller->cb_depth = 0;
+		return 0;
+	}
+	if (enter_callback(env, idx, c))
+		return -1;
+	cur_frame(env)->cb_depth = 0;
+	return 0;
 }
 
 /*
@@ -518,7 +546,7 @@ int check_helper_call(struct venv *env, int idx, const struct vx_insn *in, int *
 				return verr(env, idx, "tail_call is not allowed in a callback");
 		env->subs[cur_frame(env)->subprog].has_tail_call = true;
 	}
-	if (c.callback >= 0 && enter_callback(env, idx, &c))
+	if (c.callback >= 0 && enter_loop_callback(env, idx, &c))
 		return -1;
 	if ((c.release && release_ref(env->cur, c.release)) ||
 	    ((c.h->flags & VX_HELPER_PKT_CHANGE) && invalidate_if(env->cur, is_pkt, 0)))

@@ -150,6 +150,16 @@ static int stack_bounds(struct venv *env, int idx, int regno, const struct vreg 
 	return 0;
 }
 
+/*
+ * A read of stack bytes this path never wrote. Allowed (as the kernel allows root): they read
+ * as an unknown scalar, and since the frame may hold anything from before, the engines must
+ * zero each frame on entry (facts->zero_stack) so that no host byte can be read this way.
+ */
+void note_unwritten_read(struct venv *env)
+{
+	env->reads_unwritten = true;
+}
+
 static struct vslot *slot_of(struct vframe *f, int byte, int *i)
 {
 	int s = (-byte - 1) / 8;
@@ -236,6 +246,9 @@ static int stack_read(struct venv *env, int idx, int regno, struct vframe *f, in
 		return verr(env, idx, "out of memory");
 	first = slot_of(f, lo, &i);
 	if (exact && first->type[0] == S_SPILL) {
+		if (first->spill.type == T_NOT_INIT)
+			return verr(env, idx, "invalid read from stack R%d off=%d size=%d: %s", regno,
+				    lo, size, "a pointer there was invalidated");
 		if (size == 8) {
 			*out = first->spill;
 			return 0;
@@ -252,8 +265,10 @@ static int stack_read(struct venv *env, int idx, int regno, struct vframe *f, in
 		struct vslot *sl = slot_of(f, b, &i);
 
 		if (sl->type[i] == S_INVALID)
-			return verr(env, idx, "invalid read from stack R%d off=%d size=%d", regno, lo,
-				    size);
+			note_unwritten_read(env);
+		if (sl->type[i] == S_SPILL && sl->spill.type == T_NOT_INIT)
+			return verr(env, idx, "invalid read from stack R%d off=%d size=%d: %s", regno,
+				    lo, size, "a pointer there was invalidated");
 		if (sl->type[i] == S_SPILL && sl->spill.type != T_SCALAR)
 			return verr(env, idx, "invalid size of register fill");
 		zeros += sl->type[i] == S_ZERO;
@@ -276,7 +291,7 @@ static int stack_access(struct venv *env, int idx, int regno, const struct vreg 
 		return -1;
 	if (write)
 		return stack_write(env, idx, r->frameno, lo, hi, exact, val);
-	if (!exact) { /* every byte that may be read must be initialised */
+	if (!exact) { /* any byte that may be read: no pointer among them */
 		if (stack_read(env, idx, regno, f, lo, hi, false, out))
 			return -1;
 		reg_bound_bytes(out, (unsigned)size);

@@ -65,6 +65,12 @@ struct vreg {
 	uint32_t u32min, u32max;
 };
 
+/* Helpers the verifier treats apart (numbers of the kernel's ABI). */
+#define HELPER_TRACE_PRINTK 6
+#define HELPER_RINGBUF_RESERVE 131
+#define HELPER_FOR_EACH_MAP_ELEM 164
+#define HELPER_LOOP 181
+
 enum { S_INVALID, S_MISC, S_ZERO, S_SPILL };
 
 /* 8 stack bytes; slot i covers [-8(i+1), -8i) from the frame pointer. */
@@ -83,6 +89,10 @@ struct vframe {
 	int callsite; /* insn of the call that made this frame (-1 for the main frame) */
 	int subprog;
 	bool in_callback;
+	/* bpf_loop iterations this frame has explored of the loop it is in (the kernel's
+	 * callback_depth): no more than the loop count are explored, a state that has explored
+	 * more iterations never covers one that has explored fewer */
+	uint32_t cb_depth;
 	int nslots;
 	struct vslot *slots;
 };
@@ -150,6 +160,7 @@ struct venv {
 	uint16_t *live; /* registers live before each insn */
 	bool *prune;	/* checkpoint here */
 	bool *cb_call;	/* a helper call with a callback */
+	bool reads_unwritten; /* some path reads stack bytes it never wrote: engines zero frames */
 	bool *loop_head; /* the target of a backward jump: where a path may meet itself */
 	uint8_t *ptr_kind; /* per insn: what memory the load/store addressed (ctx vs others) */
 	uint8_t *stack_indirect; /* per insn: touched the stack through other than r10 */
@@ -216,6 +227,7 @@ struct vslot *stack_slots(struct venv *env, struct vframe *f, int need_bytes, bo
 struct vslot *frame_slots_mut(struct vframe *f);
 void frame_slots_put(struct vframe *f);
 void stack_note_depth(struct venv *env, int frameno, int depth);
+void note_unwritten_read(struct venv *env);
 
 /* calls */
 int check_helper_call(struct venv *env, int idx, const struct vx_insn *in, int *next);

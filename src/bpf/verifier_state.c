@@ -332,8 +332,8 @@ static bool slot_byte_safe(const struct vslot *o, const struct vslot *c, int i)
 {
 	uint8_t ot = o->type[i], ct = c ? c->type[i] : S_INVALID;
 
-	if (ot == S_INVALID)
-		return true;
+	if (ot == S_INVALID) /* read as an unknown scalar there: covers no pointer */
+		return ct != S_SPILL || c->spill.type == T_SCALAR;
 	if (ot == S_MISC)
 		return ct == S_MISC || ct == S_ZERO ||
 		       (ct == S_SPILL && c->spill.type == T_SCALAR);
@@ -385,11 +385,15 @@ static bool stack_safe(const struct vframe *o, const struct vframe *c, struct id
 		uint64_t ot, ct;
 
 		memcpy(&ot, os->type, 8);
-		if (!ot && !exact)
-			continue; /* all S_INVALID: anything covers it */
 		ct = 0;
 		if (cs)
 			memcpy(&ct, cs->type, 8);
+		if (!ot && !exact) {
+			/* all unwritten: read as unknown scalars, covering anything but a pointer */
+			if (ct && cs->type[0] == S_SPILL && cs->spill.type != T_SCALAR)
+				return false;
+			continue;
+		}
 		if (exact && ot != ct)
 			return false;
 		/* the same byte kinds, none a spill: each covers itself */
@@ -407,6 +411,10 @@ static bool stack_safe(const struct vframe *o, const struct vframe *c, struct id
 		if (os->type[0] == S_SPILL && !reg_safe(&os->spill, &cs->spill, m, mode))
 			return false;
 	}
+	/* slots old never grew to are unwritten there: they cover no pointer either */
+	for (; s < c->nslots; s++)
+		if (c->slots[s].type[0] == S_SPILL && c->slots[s].spill.type != T_SCALAR)
+			return false;
 	return true;
 }
 
@@ -427,7 +435,8 @@ static bool frame_regs_safe(struct venv *env, const struct vstate *os, const str
 	const struct vframe *o = os->frames[fi], *c = cs->frames[fi];
 	unsigned live = frame_live(env, cs, fi) | 1u << VX_REG_FP;
 
-	if (o->callsite != c->callsite || o->in_callback != c->in_callback)
+	if (o->callsite != c->callsite || o->in_callback != c->in_callback ||
+	    o->cb_depth > c->cb_depth || (mode == CMP_EXACT && o->cb_depth != c->cb_depth))
 		return false;
 	while (live) {
 		int r = __builtin_ctz(live);

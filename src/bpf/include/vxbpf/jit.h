@@ -71,6 +71,11 @@ struct vx_jit_opts {
 	 * spilled register or never-written bytes). Used with VX_JIT_HARDEN; NULL: none.
 	 */
 	const uint8_t *barrier;
+	/*
+	 * Bytes below the frame pointer every function zeroes on entry (the verifier's
+	 * facts->zero_stack: the program reads stack it never wrote). 0: none.
+	 */
+	unsigned zero_stack;
 };
 
 /* Whether this build can compile programs (x86-64 hosts). */

@@ -60,6 +60,12 @@ struct vx_verify_facts {
 	unsigned long insns_processed;
 	unsigned long states_stored;
 	unsigned max_stack;	 /* deepest combined stack of a call chain, in bytes */
+	/*
+	 * Bytes below the frame pointer an engine must zero when it enters any function of the
+	 * program (a multiple of 8, at most 512): some path reads stack bytes it never wrote,
+	 * which the verifier accepts only as the zeros an engine put there. 0: no such read.
+	 */
+	unsigned zero_stack;
 };
 
 /*

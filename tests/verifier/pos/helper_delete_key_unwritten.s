@@ -1,0 +1,12 @@
+# helper_delete_key_unwritten.s - accepted: a delete with a never-written key (all zero).
+# Never-written stack reads as zero: the verifier accepts the read (as the kernel does for
+# root) and the engines zero each frame of such a program (docs/verifier.md, guest policy 2).
+# ctx: xdp
+# maps: hash:8:8:16
+# ref: 2 0
+mov %r2, %r10
+add %r2, -8
+lddw %r1, 0
+call 3
+mov %r0, 0
+exit
