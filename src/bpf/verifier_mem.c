@@ -53,6 +53,19 @@ static int note_kind(struct venv *env, int idx, uint8_t kind)
 	return 0;
 }
 
+static void sext_loaded(struct vreg *out, int size)
+{
+	struct vx_insn in = { .code = VX_ALU64 | VX_MOV | VX_X, .off = (int16_t)(size * 8) };
+	struct vreg src = *out;
+
+	scalar_alu(NULL, &in, out, &src);
+}
+
+/*
+ * A load from struct xdp_md: 4 bytes at a field's offset. data, data_end and data_meta become
+ * packet pointers; the scalar fields may also be loaded sign-extended (ldxsw), as the kernel
+ * allows, but not the pointer fields (the kernel refuses those: a pointer is not a number).
+ */
 static int ctx_access(struct venv *env, int idx, int regno, const struct vreg *r, int off,
 		      int size, bool write, bool sext, struct vreg *out)
 {
@@ -63,7 +76,7 @@ static int ctx_access(struct venv *env, int idx, int regno, const struct vreg *r
 			    r->off);
 	if (!tn_is_const(r->var) || r->var.value)
 		return verr(env, idx, "variable ctx access R%d disallowed", regno);
-	if (write || sext || size != 4 || off < 0 || off > 20 || off % 4)
+	if (write || size != 4 || off < 0 || off > 20 || off % 4 || (sext && off < 12))
 		return verr(env, idx, "invalid bpf_context access off=%d size=%d", off, size);
 	field = off / 4;
 	if ((env->facts->insn_flags[idx] & VX_VF_CTX_LOAD) && env->facts->ctx_field[idx] != field)
@@ -75,7 +88,11 @@ static int ctx_access(struct venv *env, int idx, int regno, const struct vreg *r
 	case 0: out->type = T_PKT; break;
 	case 1: out->type = T_PKT_END; break;
 	case 2: out->type = T_PKT_META; break;
-	default: reg_bound_bytes(out, 4); return 0;
+	default:
+		reg_bound_bytes(out, 4);
+		if (sext)
+			sext_loaded(out, 4);
+		return 0;
 	}
 	out->var = tn_const(0);
 	reg_mark_const(out, 0);
@@ -351,14 +368,6 @@ int check_mem_region(struct venv *env, int idx, int regno, const struct vreg *r,
 		return 0;
 	}
 	return verr(env, idx, "R%d invalid mem access '%s'", regno, vtype_name(r));
-}
-
-static void sext_loaded(struct vreg *out, int size)
-{
-	struct vx_insn in = { .code = VX_ALU64 | VX_MOV | VX_X, .off = (int16_t)(size * 8) };
-	struct vreg src = *out;
-
-	scalar_alu(NULL, &in, out, &src);
 }
 
 static int do_access(struct venv *env, int idx, int regno, int off, int size, bool write,
