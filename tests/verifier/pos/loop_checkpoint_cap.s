@@ -1,6 +1,5 @@
 # loop_checkpoint_cap.s - accepted: 64 label-style iterations storing packet bytes into a zeroed 64-byte stack buffer at fp-64+i.
 # ctx: xdp
-# gap: the loop head needs more than the 16 checkpoints we keep per insn (and in a loop we store one only every 64 insns): kernel 5,049 insns; we pass 1,000,000 (64 kept: 43,249) - from corpus/dns_filter.c
 ldxw %r2, [%r1]
 ldxw %r1, [%r1+4]
 mov %r3, 0
