@@ -21,9 +21,13 @@
  * At exit it prints how many programs were generated, accepted and rejected, with the most
  * common rejection reasons (FUZZ_VERIFIER_QUIET=1 silences it).
  */
+#include <errno.h>
+#include <linux/bpf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "prog_priv.h"
 #include "vxbpf/asm.h"
@@ -453,13 +457,17 @@ static struct vx_map *maps[NMAPS];
 static unsigned long n_inputs, n_invalid, n_accepted, n_rejected, n_runs, n_jit_runs;
 
 #define NREASONS 24
-static struct {
-	char text[64];
-	unsigned long n;
-} reasons[NREASONS];
+/* Messages counted by their text with numbers blanked. */
+struct tally {
+	struct {
+		char text[64];
+		unsigned long n;
+	} r[NREASONS];
+};
+static struct tally rejected, gaps;
+static unsigned long n_gaps, n_policy, n_kernel_asked;
 
-/* Rejections counted by their reason, numbers left out. */
-static void note_reason(const char *msg)
+static void note_reason(struct tally *t, const char *msg)
 {
 	const char *p = strstr(msg, ": ");
 	char key[64];
@@ -475,28 +483,39 @@ static void note_reason(const char *msg)
 		key[k++] = *p;
 	}
 	key[k] = '\0';
-	for (i = 0; i < NREASONS && reasons[i].n; i++)
-		if (!strcmp(reasons[i].text, key)) {
-			reasons[i].n++;
+	for (i = 0; i < NREASONS && t->r[i].n; i++)
+		if (!strcmp(t->r[i].text, key)) {
+			t->r[i].n++;
 			return;
 		}
 	if (i < NREASONS) {
-		snprintf(reasons[i].text, sizeof(reasons[i].text), "%s", key);
-		reasons[i].n = 1;
+		snprintf(t->r[i].text, sizeof(t->r[i].text), "%s", key);
+		t->r[i].n = 1;
 	}
+}
+
+static void print_tally(const struct tally *t, const char *what)
+{
+	int i;
+
+	for (i = 0; i < NREASONS && t->r[i].n; i++)
+		fprintf(stderr, "fuzz_verifier:   %s %8lu  %s\n", what, t->r[i].n, t->r[i].text);
 }
 
 static void print_stats(void)
 {
-	int i;
-
 	if (getenv("FUZZ_VERIFIER_QUIET"))
 		return;
 	fprintf(stderr,
 		"fuzz_verifier: %lu inputs, %lu programs not encodable, %lu accepted (%lu runs, no fault; %lu JIT runs, no difference), %lu rejected\n",
 		n_inputs, n_invalid, n_accepted, n_runs, n_jit_runs, n_rejected);
-	for (i = 0; i < NREASONS && reasons[i].n; i++)
-		fprintf(stderr, "fuzz_verifier:   rejected %8lu  %s\n", reasons[i].n, reasons[i].text);
+	print_tally(&rejected, "rejected");
+	if (!n_kernel_asked)
+		return;
+	fprintf(stderr,
+		"fuzz_verifier: the kernel judged %lu rejected programs: %lu precision gaps (it accepts what we refuse as trusted), %lu policy refusals (docs/verifier.md)\n",
+		n_kernel_asked, n_gaps, n_policy);
+	print_tally(&gaps, "gap");
 }
 
 static void make_maps(void)
@@ -551,6 +570,158 @@ static void report(const struct vx_prog *prog, const char *what, const char *msg
 	fprintf(stderr, "VERIFIER BUG: accepted program %s: %s\n", what, msg);
 	vx_disasm(prog->insns, prog->len, stderr);
 	abort();
+}
+
+/*
+ * Precision gaps: a rejected program goes to the kernel's verifier (root, with maps of the same
+ * definitions) when this process may load BPF; what the kernel accepts and we refuse even as a
+ * trusted program is a gap, counted by our reason (and written to FUZZ_VERIFIER_GAPS/, when
+ * set, one assembler file per reason). Refused only as a guest, or for a rule of guest policy 1
+ * (no pointer leaves the program, both classes): a policy refusal.
+ */
+static int kmaps[NMAPS] = { -1, -1, -1 };
+static bool kernel_off;
+
+static long kbpf(int cmd, union bpf_attr *a)
+{
+	return syscall(__NR_bpf, cmd, a, sizeof(*a));
+}
+
+static bool kernel_maps(void)
+{
+	static const struct vx_map_def *defs[NMAPS];
+	union bpf_attr a;
+	int i;
+
+	if (kmaps[0] >= 0 || kernel_off)
+		return !kernel_off;
+	for (i = 0; i < NMAPS; i++)
+		defs[i] = vx_map_get_def(maps[i]);
+	for (i = 0; i < NMAPS; i++) {
+		memset(&a, 0, sizeof(a));
+		a.map_type = defs[i]->type;
+		a.key_size = defs[i]->key_size;
+		a.value_size = defs[i]->value_size;
+		a.max_entries = defs[i]->max_entries;
+		a.map_flags = defs[i]->flags;
+		kmaps[i] = (int)kbpf(BPF_MAP_CREATE, &a);
+		if (kmaps[i] < 0) {
+			kernel_off = true; /* no BPF here: no gap counting */
+			return false;
+		}
+	}
+	return true;
+}
+
+/* 1: the kernel accepts prog, 0: it refuses it, -1: it could not be asked. */
+static int kernel_accepts(const struct vx_prog *prog)
+{
+	static struct bpf_insn k[MAX_INSNS + 64];
+	union bpf_attr a;
+	size_t j;
+	int fd;
+
+	if (getenv("FUZZ_VERIFIER_NO_KERNEL") || !kernel_maps() || prog->len > MAX_INSNS + 64)
+		return -1;
+	for (j = 0; j < prog->len; j++) {
+		const struct vx_insn *in = &prog->insns[j];
+
+		k[j] = (struct bpf_insn){ .code = in->code, .dst_reg = in->dst & 0xf,
+					  .src_reg = in->src & 0xf, .off = in->off, .imm = in->imm };
+		if (in->code == VX_LD_IMM64 && in->src == VX_PSEUDO_MAP_IDX) {
+			k[j].src_reg = BPF_PSEUDO_MAP_FD;
+			k[j].imm = in->imm >= 0 && in->imm < NMAPS ? kmaps[in->imm] : -1;
+		}
+	}
+	memset(&a, 0, sizeof(a));
+	a.prog_type = BPF_PROG_TYPE_XDP;
+	a.insns = (uintptr_t)k;
+	a.insn_cnt = (uint32_t)prog->len;
+	a.license = (uintptr_t)"GPL";
+	fd = (int)kbpf(BPF_PROG_LOAD, &a);
+	if (fd >= 0) {
+		close(fd);
+		return 1;
+	}
+	if (errno == EPERM) {
+		kernel_off = true;
+		return -1;
+	}
+	return 0;
+}
+
+static void save_gap(const struct vx_prog *prog, const char *msg)
+{
+	const char *dir = getenv("FUZZ_VERIFIER_GAPS");
+	char path[4096], name[64];
+	size_t i, k = 0;
+	FILE *f;
+
+	if (!dir)
+		return;
+	for (i = 0; msg[i] && k < sizeof(name) - 1; i++)
+		if ((msg[i] >= 'a' && msg[i] <= 'z') || (msg[i] >= 'A' && msg[i] <= 'Z'))
+			name[k++] = msg[i];
+	name[k] = '\0';
+	snprintf(path, sizeof(path), "%s/%s.s", dir, name);
+	if (access(path, F_OK) == 0)
+		return; /* one example per reason */
+	f = fopen(path, "w");
+	if (!f)
+		return;
+	fprintf(f, "# kernel accepts, vxdp rejects: %s\n", msg);
+	vx_disasm(prog->insns, prog->len, f);
+	fclose(f);
+}
+
+/* Refusals docs/verifier.md documents as policy for both classes (no pointer leaves). */
+static bool policy_refusal(const char *msg)
+{
+	static const char *const policy[] = {
+		"leaks addr", "leaks its address", "pointer comparison prohibited",
+		"byte swap of a pointer", "partial copy of pointer", "pointer arithmetic prohibited",
+		"pointer -= pointer prohibited", "is not a known value",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(policy) / sizeof(policy[0]); i++)
+		if (strstr(msg, policy[i]))
+			return true;
+	return false;
+}
+
+static void judge_rejected(struct vx_prog *prog, unsigned class, const char *msg)
+{
+	struct vx_verify_opts opts = { .helper_class = VX_HELPER_TRUSTED,
+				       .max_processed = FUZZ_BUDGET };
+	struct vx_error err;
+	int k;
+
+	if (strstr(msg, "program too complex"))
+		return; /* our budget here is 2% of the kernel's: not comparable */
+	k = kernel_accepts(prog);
+	if (k < 0)
+		return;
+	n_kernel_asked++;
+	if (k == 0)
+		return;
+	if (class == VX_HELPER_GUEST) {
+		if (!vx_verify(prog, &opts, NULL, &err)) {
+			n_policy++;
+			return;
+		}
+		if (strstr(err.msg, "program too complex"))
+			return;
+	}
+	if (class == VX_HELPER_GUEST)
+		msg = err.msg;
+	if (policy_refusal(msg)) {
+		n_policy++;
+		return;
+	}
+	n_gaps++;
+	note_reason(&gaps, msg);
+	save_gap(prog, msg);
 }
 
 /* What a run left behind: its result, the frame and every map value. */
@@ -695,7 +866,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		opts.helper_class = VX_HELPER_TRUSTED;
 	if (vx_verify(&prog, &opts, NULL, &err)) {
 		n_rejected++;
-		note_reason(err.msg);
+		note_reason(&rejected, err.msg);
+		judge_rejected(&prog, opts.helper_class, err.msg);
 		return 0;
 	}
 	n_accepted++;

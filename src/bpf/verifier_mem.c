@@ -436,7 +436,7 @@ int check_load_store(struct venv *env, int idx, const struct vx_insn *in)
 
 int check_atomic(struct venv *env, int idx, const struct vx_insn *in)
 {
-	struct vreg *regs = cur_regs(env), *base = &regs[in->dst], tmp, unk;
+	struct vreg *regs = cur_regs(env), *base = &regs[in->dst], tmp, unk, old;
 	int size = size_bytes(in->code);
 	int fetch_reg = in->imm == VX_CMPXCHG ? 0 : in->src;
 	struct tnum t;
@@ -459,10 +459,13 @@ int check_atomic(struct venv *env, int idx, const struct vx_insn *in)
 	if (is_pointer(&tmp))
 		return verr(env, idx, "atomic operation on a spilled pointer (R%d off=%d) leaks its address",
 			    in->dst, in->off + base->off);
+	old = tmp;
 	reg_mark_unknown(&unk);
 	if (do_access(env, idx, in->dst, in->off, size, true, false, &unk, &tmp))
 		return -1;
+	/* what is fetched is what was there (a known stack value stays known, as the kernel
+	 * reads it); what is left is any number */
 	if (in->imm & VX_FETCH)
-		reg_bound_bytes(&regs[fetch_reg], (unsigned)size);
+		regs[fetch_reg] = old;
 	return 0;
 }
