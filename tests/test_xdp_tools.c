@@ -324,38 +324,53 @@ static int cmp_ptr_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Append piece and sep to *out (length *len, room *cap, grown by doubling); false on ENOMEM. */
+static bool append(char **out, size_t *len, size_t *cap, const char *piece, char sep)
+{
+	size_t n = strlen(piece);
+	char *t;
+
+	if (*len + n + 2 > *cap) {
+		*cap = (*len + n + 2) * 2;
+		t = realloc(*out, *cap);
+		if (!t)
+			return false;
+		*out = t;
+	}
+	memcpy(*out + *len, piece, n);
+	(*out)[*len + n] = sep;
+	*len += n + 1;
+	(*out)[*len] = '\0';
+	return true;
+}
+
 /* The maps as text with each map's entries sorted: hash maps dump in no fixed order. */
 static char *canon_maps(json_object *maps)
 {
-	size_t len = 0, cap = 1, i, n;
-	char *out = calloc(1, 1), *t;
+	size_t len = 0, cap = 0, i, n;
+	char *out = NULL;
+	bool good = true;
 
 	json_object_object_foreach(maps, name, arr) {
 		const char **ents;
 
 		n = json_object_is_type(arr, json_type_array) ? json_object_array_length(arr) : 0;
 		ents = calloc(n ? n : 1, sizeof(*ents));
-		for (i = 0; ents && i < n; i++)
+		good = good && ents && append(&out, &len, &cap, name, ':');
+		for (i = 0; good && i < n; i++)
 			ents[i] = json_object_to_json_string_ext(json_object_array_get_idx(arr, i),
 								 JSON_C_TO_STRING_PLAIN);
-		if (ents)
+		if (good)
 			qsort(ents, n, sizeof(*ents), cmp_ptr_str);
-		for (i = 0; out && ents && i <= n; i++) {
-			const char *piece = i == 0 ? name : ents[i - 1];
-
-			cap += strlen(piece) + 2;
-			t = realloc(out, cap);
-			if (!t) {
-				free(out);
-				out = NULL;
-				break;
-			}
-			out = t;
-			len += (size_t)sprintf(out + len, "%s%s", piece, i == n ? ";" : ",");
-		}
+		for (i = 0; good && i < n; i++)
+			good = append(&out, &len, &cap, ents[i], i + 1 == n ? ';' : ',');
 		free(ents);
 	}
-	return out;
+	if (!good) {
+		free(out);
+		return NULL;
+	}
+	return out ? out : strdup("");
 }
 
 static void vxdp_run(const char *path, const char *prog, const char *engine, const char *maps,
