@@ -555,6 +555,7 @@ struct vx_obj *vx_obj_open_mem_opts(const void *buf, size_t size, const char *na
 		ld.err = err = &local;
 	if (opts) {
 		ld.max_map_bytes = opts->max_map_bytes;
+		ld.zero_budget = opts->zero_budget;
 		ld.pinned_map = opts->pinned_map;
 		ld.pinned_arg = opts->pinned_arg;
 	}

@@ -580,7 +580,7 @@ static int check_budget(struct ld *ld)
 	uint64_t sum = 0;
 	size_t i;
 
-	if (!ld->max_map_bytes)
+	if (!ld->max_map_bytes && !ld->zero_budget)
 		return 0;
 	for (i = 0; i < ld->nmaps; i++)
 		if (!ld->obj->map_shared[i])

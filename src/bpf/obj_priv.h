@@ -117,7 +117,8 @@ struct ld {
 	size_t nfuncs;
 	struct ld_map *maps;
 	size_t nmaps;
-	uint64_t max_map_bytes; /* 0: no budget (vx_obj_open_mem_opts) */
+	uint64_t max_map_bytes; /* 0: no budget unless zero_budget (vx_obj_open_mem_opts) */
+	bool zero_budget;
 	struct vx_map *(*pinned_map)(void *arg, const char *name); /* NULL: no pin namespace */
 	void *pinned_arg;
 };

@@ -191,10 +191,10 @@ static int open_obj(struct vx_offload *off, struct off_port *p, struct off_obj *
 	bool guest = o->origin == VX_OFF_GUEST;
 	struct vx_error e;
 
+	/* A full port may still take an object whose maps are all shared (pinned by name). */
 	if (guest && p->map_bytes >= p->lim.max_map_bytes)
-		return vx_error_set(err, -1, "quota: the port's map memory (%llu bytes) is used up",
-				    (unsigned long long)p->lim.max_map_bytes);
-	if (guest)
+		opts.zero_budget = true;
+	else if (guest)
 		opts.max_map_bytes = p->lim.max_map_bytes - p->map_bytes;
 	o->obj = vx_obj_open_mem_opts(elf, len, o->name, &opts, &e);
 	if (!o->obj)

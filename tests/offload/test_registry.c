@@ -126,7 +126,7 @@ static void pinning(struct vx_offload *off)
 	struct vx_off_obj_info info[4];
 	struct vx_error err;
 	char a_sh[32], b_sh[32];
-	uint32_t a = 0, b = 0, c = 0, bad = 0, p1 = 0;
+	uint32_t a = 0, b = 0, c = 0, bad = 0, p1 = 0, only = 0;
 	int ret;
 
 	/* 56 + 56 declared, 64 with 'shared' counted once: fits 80 only when counted once. */
@@ -151,6 +151,17 @@ static void pinning(struct vx_offload *off)
 	ret = load(off, 0, VX_OFF_GUEST, "off_fw.o", &bad, &err);
 	ok(ret == -EDQUOT && strstr(err.msg, "over the 16 bytes allowed"),
 	   "the port counts 64 bytes in use (16 of 80 left): %s", err.msg);
+	lim.max_map_bytes = 64;
+	vx_off_set_limits(off, 0, &lim);
+	ret = load(off, 0, VX_OFF_GUEST, "off_pin_c.o", &only, &err);
+	ok(!ret && vx_off_map(off, 0, "shared", &err) == vx_off_map(off, 0, a_sh, &err),
+	   "with the quota used up, an object whose only map is shared still loads %s", err.msg);
+	ret = load(off, 0, VX_OFF_GUEST, "off_fw.o", &bad, &err);
+	ok(ret == -EDQUOT && strstr(err.msg, "quota") && strstr(err.msg, "over the 0 bytes"),
+	   "one that creates maps does not: %s", err.msg);
+	ok(!vx_off_obj_unload(off, 0, only, &err), "unload it");
+	lim.max_map_bytes = 80;
+	vx_off_set_limits(off, 0, &lim);
 	ret = load(off, 0, VX_OFF_GUEST, "off_pin_bad.o", &bad, &err);
 	ok(ret == -EINVAL && strstr(err.msg, "map 'shared'") &&
 	   strstr(err.msg, "max_entries (8 here, 4 pinned)"),

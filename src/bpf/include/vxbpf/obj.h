@@ -39,7 +39,7 @@ struct vx_obj *vx_obj_open_mem(const void *buf, size_t size, const char *name,
  * Options for opening from memory.
  * - max_map_bytes (0: none): refuse the object, before any map is allocated, when the maps it
  *   creates declare more than that many bytes in all (vx_map_def_bytes()); shared maps (below)
- *   are not counted.
+ *   are not counted. zero_budget: the budget is 0 bytes (only shared maps; max_map_bytes 0).
  * - pinned_map: the caller's pin namespace, as libbpf's pin directory (NULL: none; every map
  *   is then the object's own, pinned or not). Called, before any map is created, with the full
  *   name of each map declared with `pinning = LIBBPF_PIN_BY_NAME`: return an existing map to
@@ -50,6 +50,7 @@ struct vx_obj *vx_obj_open_mem(const void *buf, size_t size, const char *name,
  */
 struct vx_obj_opts {
 	uint64_t max_map_bytes;
+	bool zero_budget;
 	struct vx_map *(*pinned_map)(void *arg, const char *name);
 	void *pinned_arg;
 };
