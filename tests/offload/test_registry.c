@@ -4,7 +4,8 @@
  * are invisible to another), attach/detach/unload, maps by name and ID/NAME, maps pinned by
  * name shared between a port's objects (compatibility, isolation, lifetime, quota), guest quotas
  * (objects, instructions, map memory, request rate) with their messages, hostile input.
- * Usage: test_registry PROGS_DIR (the objects of tests/offload/progs).
+ * Usage: test_registry PROGS_DIR [XDP_TOOLS_DIR] (the objects of tests/offload/progs; the
+ * system's xdp-tools objects, for two xdp-filter variants sharing their pinned maps).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,14 +20,19 @@
 
 static const char *dir;
 
+static const char *xdp_tools_dir;
+
 static void *slurp(const char *name, size_t *len)
 {
-	char path[512];
+	char path[1024];
 	FILE *f;
 	void *buf;
 	long n;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (name[0] == '/')
+		snprintf(path, sizeof(path), "%s", name);
+	else
+		snprintf(path, sizeof(path), "%s/%s", dir, name);
 	f = fopen(path, "rb");
 	if (!f)
 		return NULL;
@@ -198,6 +204,42 @@ static void pinning(struct vx_offload *off)
 	vx_off_set_limits(off, 0, &lim);
 }
 
+/* xdp-filter's way: its variants pin every map, so the one loaded next keeps the rules. */
+static void xdp_filter(struct vx_offload *off)
+{
+	static const char *const maps[] = { "xdp_stats_map", "filter_ports" };
+	char all[1024], tcp[1024], m1[64], m2[64];
+	struct vx_error err;
+	uint32_t a = 0, b = 0;
+	size_t i, same = 0;
+	FILE *f;
+
+	snprintf(all, sizeof(all), "%s/xdpfilt_alw_all.o", xdp_tools_dir ? xdp_tools_dir : "");
+	snprintf(tcp, sizeof(tcp), "%s/xdpfilt_dny_tcp.o", xdp_tools_dir ? xdp_tools_dir : "");
+	f = xdp_tools_dir ? fopen(all, "rb") : NULL;
+	if (!f || access(tcp, R_OK)) {
+		skip("xdp-filter variants share their pinned maps", "no xdp-tools objects "
+		     "(Debian: libxdp1)");
+		if (f)
+			fclose(f);
+		return;
+	}
+	fclose(f);
+	ok(!load(off, 0, VX_OFF_GUEST, all, &a, &err), "xdpfilt_alw_all.o loads for a guest %s",
+	   err.msg);
+	ok(!load(off, 0, VX_OFF_GUEST, tcp, &b, &err), "xdpfilt_dny_tcp.o loads beside it %s",
+	   err.msg);
+	for (i = 0; i < 2; i++) {
+		snprintf(m1, sizeof(m1), "%u/%s", a, maps[i]);
+		snprintf(m2, sizeof(m2), "%u/%s", b, maps[i]);
+		same += vx_off_map(off, 0, m1, &err) &&
+			vx_off_map(off, 0, m1, &err) == vx_off_map(off, 0, m2, &err);
+	}
+	ok(same == 2, "they share xdp_stats_map and filter_ports");
+	vx_off_obj_unload(off, 0, a, &err);
+	vx_off_obj_unload(off, 0, b, &err);
+}
+
 static void quotas(struct vx_offload *off)
 {
 	struct vx_off_limits lim = { .max_objects = 1, .max_req_per_s = 5 };
@@ -271,6 +313,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	dir = argv[1];
+	xdp_tools_dir = argc > 2 ? argv[2] : NULL;
 	sw = vx_switch_new(&cfg);
 	for (i = 0; i < 2; i++) {
 		snprintf(path, sizeof(path), "%s/p%d.sock", tmp, i);
@@ -279,6 +322,7 @@ int main(int argc, char **argv)
 	off = vx_offload_new(sw, NULL);
 	isolation(off);
 	pinning(off);
+	xdp_filter(off);
 	quotas(off);
 	hostile(off);
 	vx_offload_free(off);
