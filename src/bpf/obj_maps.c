@@ -3,8 +3,9 @@
  * obj_maps.c - an object's maps, in libbpf's order: legacy `maps` definitions (struct
  * bpf_map_def, symbol order), BTF-defined `.maps` (DATASEC order by offset), then one
  * single-entry array per non-empty .data/.rodata/.bss section (section order) named as libbpf
- * names it. Also program arrays statically initialised through .rel.maps, map creation, the
- * initial contents of the data sections and freezing .rodata.
+ * names it. Also program arrays statically initialised through .rel.maps, map creation (maps
+ * pinned by name taken from the caller's pin namespace when it has them, after libbpf's
+ * compatibility checks), the initial contents of the data sections and freezing .rodata.
  */
 #include <ctype.h>
 #include <errno.h>
