@@ -10,7 +10,9 @@
  * 3. every program of every XDP object, over every frame, gives the interpreter's return
  *    value and output bytes, and leaves the same map contents. The context-load facts the
  *    verifier will provide are computed here by a small stand-in analysis (ldxw through
- *    registers that certainly hold r1's entry value).
+ *    registers that certainly hold r1's entry value);
+ * 5. sign-extending context loads (xdp_ctx_sx.o) give the RFC 9669 values for fields with and
+ *    without bit 31 set, in the interpreter and the JIT (trusted, and guest: hardened, blinded).
  * TAP output.
  */
 #include <dirent.h>
@@ -286,8 +288,11 @@ static void cs_transfer(const struct vx_insn *in, struct cstate *o, uint8_t *fac
 	int k;
 
 	if (cls == VX_LDX) {
-		if ((o->regs & R(in->src)) && VX_MODE(in->code) == VX_MEM &&
-		    VX_SIZE(in->code) == VX_W && in->off >= 0 && in->off <= 20 && in->off % 4 == 0)
+		bool sx = VX_MODE(in->code) == VX_MEMSX;
+
+		/* ldxw of any field, ldxsw of the 32-bit ones (from offset 12) */
+		if ((o->regs & R(in->src)) && VX_SIZE(in->code) == VX_W && in->off >= (sx ? 12 : 0) &&
+		    in->off <= 20 && in->off % 4 == 0)
 			*fact = (uint8_t)(in->off + 1);
 		k = slot_of(in, true);
 		o->regs &= (uint16_t)~dbit;
@@ -929,6 +934,74 @@ static void inline_lookup(void)
 	vx_map_destroy(map);
 }
 
+/* ------------------------------------------------------------------------------------- */
+/* 5. ldxsw of ingress_ifindex and rx_queue_index: sign-extended the same by every engine */
+
+/* xdp_ctx_sx writes sext(ingress_ifindex), sext(rx_queue_index) over bytes 0..15; its action
+ * is PASS when ingress_ifindex is non-negative as an s32, DROP otherwise. */
+static bool signext_run(const struct vx_prog *prog, enum vx_engine engine, uint32_t ifindex,
+			uint32_t rxq, const char *what)
+{
+	static uint8_t fbuf[VX_XDP_FRAME_SIZE];
+	uint8_t frame_in[64] = { 0 };
+	int64_t want[2] = { (int32_t)ifindex, (int32_t)rxq }, got[2];
+	struct vx_xdp_frame frame;
+	struct vx_xdp_result res;
+	struct vx_error err;
+	bool good;
+
+	memset(fbuf, 0, sizeof(fbuf));
+	if (vx_xdp_frame_init(&frame, fbuf, frame_in, sizeof(frame_in), &err))
+		return ok(false, "ldxsw: %s: frame: %s", what, err.msg);
+	frame.ingress_ifindex = ifindex;
+	frame.rx_queue_index = rxq;
+	if (vx_xdp_run(prog, engine, &frame, &res, &err))
+		return ok(false, "ldxsw: %s: run: %s", what, err.msg);
+	vx_rcu_quiescent();
+	memcpy(got, fbuf + frame.data_off, sizeof(got));
+	good = got[0] == want[0] && got[1] == want[1] &&
+	       res.retval == ((int32_t)ifindex < 0 ? 1u : 2u);
+	return ok(good, "ldxsw: %s, ingress_ifindex %#x, rx_queue_index %#x: %#" PRIx64 ", %#"
+		  PRIx64 ", action %" PRIu64, what, ifindex, rxq, (uint64_t)got[0],
+		  (uint64_t)got[1], res.retval);
+}
+
+static void test_ctx_signext(const char *dir)
+{
+	static const uint32_t vals[][2] = {
+		{ 1, 0 }, { 0x7fffffff, 0x80000000 }, { 0x80000005, 0xfffffffe },
+		{ 0xffffffff, 0x7ffffffe },
+	};
+	static const struct {
+		enum vx_engine engine;
+		unsigned class;
+		const char *what;
+	} sides[] = {
+		{ VX_ENGINE_INTERP, VX_HELPER_TRUSTED, "interpreter" },
+		{ VX_ENGINE_JIT, VX_HELPER_TRUSTED, "JIT" },
+		{ VX_ENGINE_JIT, VX_HELPER_GUEST, "JIT, guest (hardened, blinded)" },
+	};
+	char path[4096];
+	struct vx_error err;
+	size_t s, v;
+
+	snprintf(path, sizeof(path), "%s/xdp_ctx_sx.o", dir);
+	for (s = 0; s < sizeof(sides) / sizeof(sides[0]); s++) {
+		struct vx_obj *obj = vx_obj_open(path, &err);
+
+		if (!ok(obj && !vx_obj_prepare(obj, sides[s].engine, sides[s].class, &err),
+			"ldxsw: xdp_ctx_sx verified and prepared for the %s", sides[s].what)) {
+			printf("# %s\n", err.msg);
+			vx_obj_close(obj);
+			continue;
+		}
+		for (v = 0; v < sizeof(vals) / sizeof(vals[0]); v++)
+			signext_run(vx_obj_prog(obj, 0), sides[s].engine, vals[v][0], vals[v][1],
+				    sides[s].what);
+		vx_obj_close(obj);
+	}
+}
+
 static void test_hardening(const char *xdp_dir)
 {
 	harden_raw();
@@ -953,6 +1026,7 @@ int main(int argc, char **argv)
 	test_random(argc > 5 ? strtoul(argv[5], NULL, 0) : 100000);
 	test_xdp(argv[2], argv[3], argc > 4 ? argv[4] : NULL);
 	test_hardening(argv[2]);
+	test_ctx_signext(argv[2]);
 	vx_rcu_thread_offline();
 	return tap_done();
 }

@@ -738,12 +738,33 @@ static void expect_fail(const char *file, const char *needle1, const char *needl
 	vx_obj_close(obj);
 }
 
+/* Programs of other types beside the XDP ones are skipped, CO-RE relocations of theirs too. */
+static void test_mixed(void)
+{
+	struct vx_error err;
+	struct vx_obj *obj = open_obj("obj_mixed.o", &err);
+
+	if (!ok(obj != NULL, "obj_mixed.o loads (%s)", obj ? "" : err.msg))
+		return;
+	ok(vx_obj_prog_count(obj) == 1 && !strcmp(vx_prog_name(vx_obj_prog(obj, 0)), "xdp_ok"),
+	   "obj_mixed.o: its one XDP program is loaded (%zu programs)", vx_obj_prog_count(obj));
+	ok(vx_obj_skipped_count(obj) == 2 && !strcmp(vx_obj_skipped(obj, 0), "tc") &&
+		   !strcmp(vx_obj_skipped(obj, 1), "tp_btf/xdp_exception") &&
+		   !vx_obj_skipped(obj, 2),
+	   "obj_mixed.o: the tc and tp_btf sections are named as skipped (%zu)",
+	   vx_obj_skipped_count(obj));
+	ok(vx_obj_find_map(obj, "seen") != NULL, "obj_mixed.o: the shared map exists");
+	ok(vx_obj_prepare(obj, VX_ENGINE_INTERP, VX_HELPER_GUEST, &err) == 0,
+	   "obj_mixed.o: the XDP program verifies (%s)", err.msg);
+	vx_obj_close(obj);
+}
+
 static void test_unsupported(const char *self)
 {
 	struct vx_error err;
 	struct vx_obj *obj;
 
-	expect_fail("neg_tc.o", "section 'tc': program type not supported (only XDP)", NULL);
+	expect_fail("neg_tc_only.o", "no XDP program: section 'tc' is not XDP", NULL);
 	expect_fail("neg_core.o", "CO-RE", "xdp_buff");
 	expect_fail("neg_kfunc.o", "kfunc", "bpf_xdp_metadata_rx_timestamp");
 	expect_fail("neg_kconfig.o", ".kconfig", "LINUX_KERNEL_VERSION");
@@ -1148,6 +1169,7 @@ int main(int argc, char **argv)
 	test_open_mem();
 	test_subprogs();
 	test_unsupported("/proc/self/exe");
+	test_mixed();
 	test_pinned_alone();
 	test_pinned_shared();
 	test_pinned_refused();

@@ -108,6 +108,23 @@ static void test_context(void)
 	ok(t.ret == -1 && strstr(t.err.msg, "invalid context access"),
 	   "a narrow load of the context faults: %s", t.err.msg);
 	done(&t);
+	ok(run_src("ldxsw %r0, [%r1+12]\nldxsw %r2, [%r1+16]\nlsh %r0, 8\nor %r0, %r2\nexit",
+		   ETH_LEN, &t) == (7 << 8 | 3),
+	   "ldxsw of ingress_ifindex and rx_queue_index");
+	done(&t);
+	if (build(&t, "ldxsw %r0, [%r1+16]\nexit", NULL, 0, NULL, 0)) {
+		vx_xdp_frame_init(&t.frame, buf, pkt, ETH_LEN, NULL);
+		t.frame.rx_queue_index = 0x80000003;
+		t.ret = vx_xdp_run(&t.prog, VX_ENGINE_INTERP, &t.frame, &t.res, &t.err);
+	}
+	ok(!t.ret && t.res.retval == 0xffffffff80000003ull,
+	   "ldxsw sign-extends a field with bit 31 set (%#llx)",
+	   (unsigned long long)t.res.retval);
+	done(&t);
+	run_src("ldxsw %r0, [%r1+0]\nexit", ETH_LEN, &t);
+	ok(t.ret == -1 && strstr(t.err.msg, "invalid context access: 4 bytes sign-extended"),
+	   "a sign-extending load of a pointer field faults: %s", t.err.msg);
+	done(&t);
 	run_src("stw [%r1+0], 1\nmov %r0, 2\nexit", ETH_LEN, &t);
 	ok(t.ret == -1 && strstr(t.err.msg, "write of the context"),
 	   "a store into the context faults: %s", t.err.msg);

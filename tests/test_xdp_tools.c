@@ -474,7 +474,7 @@ static void verify_prog(const char *obj, struct vx_prog *p, bool guest)
 /* A refusal the engine documents: the feature, or NULL for any other refusal. */
 static const char *unsupported(const char *msg)
 {
-	if (strstr(msg, "program type not supported"))
+	if (strstr(msg, "program type not supported") || strstr(msg, "no XDP program"))
 		return "program type (only XDP)";
 	if (strstr(msg, "map type") && strstr(msg, "is not supported"))
 		return "map type";

@@ -435,6 +435,8 @@ static struct vx_obj *open_obj(const char *path)
 
 	if (!obj)
 		util_err("%s: %s", path, vx_error_str(&err, msg, sizeof(msg)));
+	else
+		util_note_skipped(path, obj);
 	return obj;
 }
 
@@ -523,11 +525,15 @@ static const char *map_type_name(uint32_t t)
 static json_object *show_json(struct vx_obj *obj)
 {
 	json_object *top = json_object_new_object(), *progs = json_object_new_array();
-	json_object *maps = json_object_new_array();
+	json_object *maps = json_object_new_array(), *skipped;
 	size_t i, len;
 
 	json_object_object_add(top, "object", json_object_new_string(vx_obj_name(obj)));
 	json_object_object_add(top, "license", json_object_new_string(vx_obj_license(obj)));
+	skipped = json_object_new_array();
+	for (i = 0; i < vx_obj_skipped_count(obj); i++)
+		json_object_array_add(skipped, json_object_new_string(vx_obj_skipped(obj, i)));
+	json_object_object_add(top, "skipped", skipped);
 	for (i = 0; i < vx_obj_prog_count(obj); i++) {
 		struct vx_prog *p = vx_obj_prog(obj, i);
 		json_object *e = json_object_new_object();
@@ -562,6 +568,7 @@ static void show_text(json_object *top)
 {
 	json_object *progs = json_object_object_get(top, "programs");
 	json_object *maps = json_object_object_get(top, "maps");
+	json_object *skipped = json_object_object_get(top, "skipped");
 	size_t i, pinned = 0;
 
 	printf("object %s, license \"%s\"\n",
@@ -590,6 +597,9 @@ static void show_text(json_object *top)
 		       json_object_get_int(json_object_object_get(m, "flags")),
 		       pin ? "  pinned by name" : "");
 	}
+	for (i = 0; i < json_object_array_length(skipped); i++)
+		printf("skipped: section %s (not XDP, not loaded)\n",
+		       json_object_get_string(json_object_array_get_idx(skipped, i)));
 	if (pinned)
 		printf("note: maps pinned by name are the object's own in prog run|verify|show (no "
 		       "pin directory); offloaded objects of one port share them by name "

@@ -90,6 +90,7 @@ int cmd_prog_verify(int argc, char **argv)
 		util_err("%s: %s", o.path, vx_error_str(&err, msg, sizeof(msg)));
 		return 1;
 	}
+	util_note_skipped(o.path, obj);
 	if (o.prog && !vx_obj_find_prog(obj, o.prog)) {
 		util_err("%s: no program named '%s'", o.path, o.prog);
 		vx_obj_close(obj);

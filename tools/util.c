@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "vxbpf/obj.h"
 
 const char *util_prog_name = "vxdp";
 
@@ -107,5 +108,18 @@ void util_err(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void util_note_skipped(const char *path, const struct vx_obj *obj)
+{
+	size_t i, n = vx_obj_skipped_count(obj);
+
+	if (!n)
+		return;
+	fprintf(stderr, "note: %s: %zu code section%s not XDP, not loaded:", path, n,
+		n > 1 ? "s" : "");
+	for (i = 0; i < n; i++)
+		fprintf(stderr, " %s", vx_obj_skipped(obj, i));
 	fputc('\n', stderr);
 }

@@ -20,6 +20,10 @@ uint8_t *util_parse_hex(const char *text, size_t *size, char *msg, size_t msglen
 /* Print "PROG: message" on stderr. */
 void util_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+struct vx_obj;
+/* A note on stderr naming the object's code sections that are not XDP (not loaded), if any. */
+void util_note_skipped(const char *path, const struct vx_obj *obj);
+
 extern const char *util_prog_name;
 
 #endif /* VXDP_TOOLS_UTIL_H */

@@ -463,17 +463,17 @@ static int ctx_access(struct vm *vm, const struct vx_insn *in, uint64_t addr, un
 {
 	struct vx_env *env = vm->env;
 	uint64_t off = addr - (uintptr_t)env->ctx;
+	bool sext = VX_MODE(in->code) == VX_MEMSX;
 
 	if (!env->ctx || addr < (uintptr_t)env->ctx || off >= env->ctx_size)
 		return 1;
-	if (VX_CLASS(in->code) != VX_LDX || VX_MODE(in->code) != VX_MEM)
-		return vx_error_set(vm->err, (int)vm->pc, "invalid %s of the context at offset %u",
-				    VX_CLASS(in->code) == VX_LDX ? "sign-extending load" : "write",
+	if (VX_CLASS(in->code) != VX_LDX)
+		return vx_error_set(vm->err, (int)vm->pc, "invalid write of the context at offset %u",
 				    (unsigned)off);
-	if (env->ctx_load(env->ctx, (uint32_t)off, size, &vm->reg[in->dst]))
+	if (env->ctx_load(env->ctx, (uint32_t)off, size, sext, &vm->reg[in->dst]))
 		return vx_error_set(vm->err, (int)vm->pc,
-				    "invalid context access: %u bytes at offset %u", size,
-				    (unsigned)off);
+				    "invalid context access: %u bytes%s at offset %u", size,
+				    sext ? " sign-extended" : "", (unsigned)off);
 	vm->init |= R(in->dst);
 	vm->pc++;
 	return 0;

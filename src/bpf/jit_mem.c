@@ -26,17 +26,24 @@ static int ctx_field(uint32_t md_off, int32_t *off, bool *wide)
 	return 0;
 }
 
+/*
+ * ldxw (or ldxsw, for the 32-bit fields only) from struct xdp_md: a pointer field becomes a
+ * 64-bit load (mov), a 32-bit field a zero-extending mov or a sign-extending movsxd.
+ */
 static int ctx_load(struct jit_ctx *c, const struct vx_insn *in, unsigned field)
 {
+	bool sext = VX_MODE(in->code) == VX_MEMSX;
 	int32_t off;
 	bool wide;
 
-	if (VX_CLASS(in->code) != VX_LDX || VX_MODE(in->code) != VX_MEM ||
-	    VX_SIZE(in->code) != VX_W)
-		return jit_fail(c, "context access fact on an instruction that is not ldxw");
+	if (VX_CLASS(in->code) != VX_LDX || VX_SIZE(in->code) != VX_W)
+		return jit_fail(c, "context access fact on an instruction that is not ldxw/ldxsw");
 	if (ctx_field(field, &off, &wide))
 		return jit_fail(c, "invalid context field at offset %u", field);
-	emit_rm(c, wide ? JF_W : 0, 0x8b, jit_reg(in->dst), jit_reg(in->src), off);
+	if (sext && wide)
+		return jit_fail(c, "sign-extending load of the pointer field at offset %u", field);
+	emit_rm(c, wide || sext ? JF_W : 0, sext ? 0x63 : 0x8b, jit_reg(in->dst),
+		jit_reg(in->src), off);
 	if (jit_harden(c))
 		emit_or_slh(c, jit_reg(in->dst));
 	return 0;

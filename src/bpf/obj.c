@@ -114,6 +114,30 @@ static bool is_sec_def(const char *name, const char *base)
 	return !strncmp(name, base, n) && (name[n] == '\0' || name[n] == '/');
 }
 
+bool ld_is_loaded_code(const char *name)
+{
+	return !strcmp(name, ".text") || is_sec_def(name, "xdp") || is_sec_def(name, "xdp.frags");
+}
+
+/*
+ * Objects often carry programs of other types beside their XDP ones (xdp-bench's tracepoint
+ * counters, a tc twin): those sections are not loaded, and the object says which they were.
+ */
+static int skip_code(struct ld *ld, struct ld_sec *s)
+{
+	char **n = realloc(ld->obj->skipped, (ld->obj->nskipped + 1) * sizeof(*n));
+
+	if (!n)
+		return vx_error_set(ld->err, -1, "out of memory");
+	ld->obj->skipped = n;
+	n[ld->obj->nskipped] = strdup(s->name);
+	if (!n[ld->obj->nskipped])
+		return vx_error_set(ld->err, -1, "out of memory");
+	ld->obj->nskipped++;
+	s->kind = LD_SEC_SKIP;
+	return 0;
+}
+
 static bool is_ignored(const struct ld_sec *s)
 {
 	const char *name = s->name;
@@ -167,8 +191,7 @@ static int classify_code(struct ld *ld, size_t i)
 		s->frags = is_sec_def(s->name, "xdp.frags");
 		return load_data(ld, i);
 	}
-	return vx_error_set(ld->err, -1, "section '%s': program type not supported (only XDP)",
-			    s->name);
+	return skip_code(ld, s);
 }
 
 static int classify_progbits(struct ld *ld, size_t i)
@@ -198,6 +221,9 @@ static int classify_rel(struct ld *ld, size_t i)
 		return vx_error_set(ld->err, -1, "relocation section '%s' is malformed", s->name);
 	if (!(ld->secs[target].shdr.sh_flags & SHF_EXECINSTR) && strcmp(s->name, ".rel.maps"))
 		return 0;
+	if ((ld->secs[target].shdr.sh_flags & SHF_EXECINSTR) &&
+	    !ld_is_loaded_code(ld->secs[target].name))
+		return 0; /* relocations of a section not loaded */
 	s->kind = LD_SEC_REL;
 	return load_data(ld, i);
 }
@@ -520,6 +546,10 @@ static int load(struct ld *ld, const void *buf, size_t size)
 		return -1;
 	if (ld_create_maps(ld) || build_progs(ld))
 		return -1;
+	if (!ld->obj->nprogs && ld->obj->nskipped)
+		return vx_error_set(ld->err, -1,
+				    "no XDP program: section '%s'%s is not XDP (only XDP programs run here)",
+				    ld->obj->skipped[0], ld->obj->nskipped > 1 ? " and others" : "");
 	return ld_fill_prog_arrays(ld);
 }
 
@@ -655,6 +685,9 @@ void vx_obj_close(struct vx_obj *obj)
 	}
 	for (i = 0; i < obj->nprogs; i++)
 		free_prog(obj->progs[i]);
+	for (i = 0; i < obj->nskipped; i++)
+		free(obj->skipped[i]);
+	free(obj->skipped);
 	free(obj->maps);
 	free(obj->map_names);
 	free(obj->map_pinning);
@@ -674,6 +707,16 @@ const char *vx_obj_name(const struct vx_obj *obj)
 const char *vx_obj_license(const struct vx_obj *obj)
 {
 	return obj->license;
+}
+
+size_t vx_obj_skipped_count(const struct vx_obj *obj)
+{
+	return obj->nskipped;
+}
+
+const char *vx_obj_skipped(const struct vx_obj *obj, size_t i)
+{
+	return i < obj->nskipped ? obj->skipped[i] : NULL;
 }
 
 size_t vx_obj_prog_count(const struct vx_obj *obj)

@@ -30,6 +30,8 @@ struct vx_obj {
 	uint8_t *map_pinning; /* VX_PIN_* as declared */
 	uint8_t *map_shared;  /* 1: taken from the caller's pin namespace, not created */
 	size_t nmaps;
+	char **skipped;	      /* code sections that are not XDP (not loaded) */
+	size_t nskipped;
 };
 
 enum ld_sec_kind {
@@ -42,6 +44,7 @@ enum ld_sec_kind {
 	LD_SEC_MAPS,  /* .maps: BTF-defined maps */
 	LD_SEC_LEGACY_MAPS, /* maps: struct bpf_map_def */
 	LD_SEC_REL,   /* relocations for a code section or .maps */
+	LD_SEC_SKIP,  /* code of another program type (tp_btf/..., tc, kprobe/...): not loaded */
 };
 
 struct ld_sec {
@@ -147,5 +150,8 @@ int ld_link(struct ld *ld, size_t func, struct vx_insn **insns, size_t *len);
 int ld_check_core(struct ld *ld);
 int ld_check_externs(struct ld *ld);
 int ld_extern_error(struct ld *ld, const char *name, bool call);
+
+/* A code section the loader loads: `.text`, or an XDP program section. */
+bool ld_is_loaded_code(const char *name);
 
 #endif /* VXBPF_OBJ_PRIV_H */

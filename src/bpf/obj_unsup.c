@@ -34,23 +34,25 @@ static const char *core_kind_str(uint32_t kind)
 	return names[kind];
 }
 
-/* Describe the first core_relo record in the words of the error, if it can be read. */
-static int core_error(struct ld *ld, const uint8_t *p, size_t len)
+/*
+ * Describe the first core_relo record of a section's group (p: its section name offset, its
+ * count, then its records) in the words of the error, if it can be read.
+ */
+static int core_error(struct ld *ld, const uint8_t *p, size_t len, uint32_t rec_size)
 {
-	uint32_t rec_size, nrecs, type_id, access, kind;
+	uint32_t nrecs, type_id, access, kind;
 	const char *sec = NULL, *type = NULL, *path = NULL;
 	struct vx_btf_type t = { 0 };
 
-	if (len < 4 + 8 + 16 || !ld->btf)
+	if (len < 8 + 16 || !ld->btf || rec_size < 16)
 		return vx_error_set(ld->err, -1, "CO-RE relocations (.BTF.ext) are not supported");
-	rec_size = rd32(p);
-	nrecs = rd32(p + 8);
-	if (rec_size < 16 || nrecs == 0)
+	nrecs = rd32(p + 4);
+	if (nrecs == 0)
 		return vx_error_set(ld->err, -1, "CO-RE relocations (.BTF.ext) are not supported");
-	sec = vx_btf_str(ld->btf, rd32(p + 4));
-	type_id = rd32(p + 16);
-	access = rd32(p + 20);
-	kind = rd32(p + 24);
+	sec = vx_btf_str(ld->btf, rd32(p));
+	type_id = rd32(p + 12);
+	access = rd32(p + 16);
+	kind = rd32(p + 20);
 	if (vx_btf_type(ld->btf, type_id, &t) == 0) {
 		type = vx_btf_str(ld->btf, t.name_off);
 		path = vx_btf_str(ld->btf, access);
@@ -60,6 +62,30 @@ static int core_error(struct ld *ld, const uint8_t *p, size_t len)
 			    core_kind_str(kind), sec ? sec : "?",
 			    type ? vx_btf_kind_str(t.kind) : "type", type ? type : "?",
 			    path ? path : "?");
+}
+
+/*
+ * The core_relo records come grouped by code section; only those of sections the loader loads
+ * count (a tracepoint beside the XDP programs may need the kernel's BTF, and is skipped).
+ */
+static int core_sections(struct ld *ld, const uint8_t *p, size_t len)
+{
+	uint32_t rec_size, nrecs;
+	size_t pos = 4;
+	const char *sec;
+
+	if (len < 4 || !ld->btf)
+		return core_error(ld, p, 0, 0);
+	rec_size = rd32(p);
+	while (pos + 8 <= len) {
+		nrecs = rd32(p + pos + 4);
+		sec = vx_btf_str(ld->btf, rd32(p + pos));
+		if (!sec || ld_is_loaded_code(sec) || rec_size < 16 ||
+		    (uint64_t)nrecs * rec_size > len - pos - 8)
+			return core_error(ld, p + pos, len - pos, rec_size);
+		pos += 8 + (size_t)nrecs * rec_size;
+	}
+	return 0;
 }
 
 /*
@@ -82,7 +108,7 @@ int ld_check_core(struct ld *ld)
 	len = rd32(s->buf + 28);
 	if (len == 0 || (uint64_t)hdr_len + off + len > s->size)
 		return 0;
-	return core_error(ld, s->buf + hdr_len + off, len);
+	return core_sections(ld, s->buf + hdr_len + off, len);
 }
 
 /* The DATASEC (.kconfig or .ksyms) that declares extern name, or NULL. */

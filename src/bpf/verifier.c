@@ -341,7 +341,11 @@ static int visit_checkpoint(struct venv *env, int idx)
 		if ((rc = find_covering(env, idx)))
 			return rc;
 	}
-	if (!env->cb_call[idx] && env->processed - env->last_store < 64 && in_loop(env, idx))
+	/* Inside a loop, as the kernel does: a new checkpoint only after 8 instructions and 2
+	 * jumps since the last one (a loop's iterations still leave one per iteration). */
+	if (!env->cb_call[idx] &&
+	    (env->processed - env->last_store < 8 || env->jmps - env->last_store_jmps < 2) &&
+	    in_loop(env, idx))
 		return 0;
 	if (env->nlive >= VX_VERIFY_MAX_STATES)
 		return verr(env, idx, "program too complex: more than %d states stored",
@@ -369,7 +373,8 @@ static int visit_checkpoint(struct venv *env, int idx)
 	env->nstored++;
 	env->nlive++;
 	env->last_store = env->processed;
-	if (++env->nexplored[idx] > V_MAX_PER_INSN)
+	env->last_store_jmps = env->jmps;
+	if (++env->nexplored[idx] > (env->in_cycle[idx] ? V_MAX_PER_LOOP_INSN : V_MAX_PER_INSN))
 		evict_worst(env, idx);
 	return mem_check(env, idx);
 }
@@ -998,6 +1003,7 @@ static void env_free(struct venv *env)
 	free(env->prune);
 	free(env->cb_call);
 	free(env->loop_head);
+	free(env->in_cycle);
 	free(env->ptr_kind);
 	free(env->stack_indirect);
 }
@@ -1052,12 +1058,13 @@ static int env_init(struct venv *env, const struct vx_prog *prog,
 	env->prune = calloc(n, sizeof(bool));
 	env->cb_call = calloc(n, sizeof(bool));
 	env->loop_head = calloc(n, sizeof(bool));
+	env->in_cycle = calloc(n, 1);
 	env->ptr_kind = calloc(n, 1);
 	env->stack_indirect = calloc(n, 1);
 	env->explored = calloc(n, sizeof(*env->explored));
 	env->nexplored = calloc(n, sizeof(int));
 	env->facts = facts_new(n);
-	if (!env->insn_sub || !env->live || !env->prune || !env->cb_call || !env->loop_head || !env->ptr_kind || !env->stack_indirect ||
+	if (!env->insn_sub || !env->live || !env->prune || !env->cb_call || !env->loop_head || !env->in_cycle || !env->ptr_kind || !env->stack_indirect ||
 	    !env->explored || !env->nexplored || !env->facts)
 		return vx_error_set(err, -1, "out of memory");
 	return 0;

@@ -243,30 +243,37 @@ int release_ref(struct vstate *st, uint32_t ref_id)
 }
 
 /*
- * An array lookup whose key is known zero cannot miss: its result needs no NULL check (the
- * kernel elides it since 6.14). Keys are 4 bytes; only zeroed bytes are known here (a nonzero
- * constant would need the stack to keep 4-byte spills). Returns 1 when known, -1 on error.
+ * An array lookup whose key is a known constant below max_entries cannot miss: its result needs
+ * no NULL check (the kernel elides it since 6.14). Keys are 4 bytes, known when zeroed or
+ * stored as a narrow constant (S_CONST). Returns 1 when known, -1 on error.
  */
 static int lookup_cannot_miss(struct venv *env, const struct call_ctx *c)
 {
 	const struct vx_map_def *d = vx_map_get_def(env->prog->maps[c->map]);
 	const struct vreg *k = &cur_regs(env)[2];
 	const struct vframe *f;
-	uint64_t mask = 0;
+	uint64_t mask = 0, key = 0;
 	int lo, b;
 
 	if ((d->type != VX_MAP_ARRAY && d->type != VX_MAP_PERCPU_ARRAY) || !d->max_entries ||
-	    k->type != T_STACK || !tn_is_const(k->var))
+	    d->key_size != 4 || k->type != T_STACK || !tn_is_const(k->var))
 		return 0;
 	f = env->cur->frames[k->frameno];
 	lo = k->off + (int)k->var.value;
-	for (b = lo; b < lo + (int)d->key_size; b++) {
-		int s = (-b - 1) / 8;
+	for (b = lo; b < lo + 4; b++) {
+		int s = (-b - 1) / 8, i = b + 8 * (s + 1);
+		const struct vslot *sl;
 
-		if (b >= 0 || s >= f->nslots || f->slots[s].type[b + 8 * (s + 1)] != S_ZERO)
+		if (b >= 0 || s >= f->nslots)
 			return 0;
+		sl = &f->slots[s];
+		if (sl->type[i] != S_ZERO && sl->type[i] != S_CONST)
+			return 0;
+		key |= (uint64_t)slot_byte(sl, i) << (8 * (b - lo));
 		mask |= 1ull << s;
 	}
+	if (key >= d->max_entries)
+		return 0;
 	return mark_slots_precise(env, k->frameno, mask) ? -1 : 1;
 }
 

@@ -327,6 +327,17 @@ int cfg_liveness(struct venv *env)
 	return 0;
 }
 
+/* A callback's function runs once per iteration of its helper: all of it is in a cycle. */
+static void mark_cycle_sub(struct venv *env, int target)
+{
+	const struct vsub *sub;
+
+	if (target < 0 || target >= env->len)
+		return;
+	sub = &env->subs[env->insn_sub[target]];
+	memset(env->in_cycle + sub->start, 1, (size_t)(sub->end - sub->start));
+}
+
 void cfg_prune_points(struct venv *env)
 {
 	int i, t;
@@ -335,6 +346,8 @@ void cfg_prune_points(struct venv *env)
 		const struct vx_insn *in = &env->insns[i];
 		uint8_t c = VX_CLASS(in->code);
 
+		if (is_func_ref(in))
+			mark_cycle_sub(env, i + 1 + in->imm);
 		if ((c != VX_JMP && c != VX_JMP32) || in->code == VX_LD_IMM64)
 			continue;
 		if (VX_OP(in->code) == VX_CALL) {
@@ -350,8 +363,10 @@ void cfg_prune_points(struct venv *env)
 			continue;
 		t = (int)vx_branch_target(env->insns, (size_t)i);
 		env->prune[t] = true;
-		if (t <= i) /* every cycle goes through the target of a backward jump */
+		if (t <= i) { /* every cycle goes through the target of a backward jump */
 			env->loop_head[t] = true;
+			memset(env->in_cycle + t, 1, (size_t)(i - t + 1));
+		}
 		if (is_cond_jmp(in) && i + 1 < env->len)
 			env->prune[i + 1] = true;
 	}

@@ -53,6 +53,19 @@ static int note_kind(struct venv *env, int idx, uint8_t kind)
 	return 0;
 }
 
+static void sext_loaded(struct vreg *out, int size)
+{
+	struct vx_insn in = { .code = VX_ALU64 | VX_MOV | VX_X, .off = (int16_t)(size * 8) };
+	struct vreg src = *out;
+
+	scalar_alu(NULL, &in, out, &src);
+}
+
+/*
+ * A load from struct xdp_md: 4 bytes at a field's offset. data, data_end and data_meta become
+ * packet pointers; the scalar fields may also be loaded sign-extended (ldxsw), as the kernel
+ * allows, but not the pointer fields (the kernel refuses those: a pointer is not a number).
+ */
 static int ctx_access(struct venv *env, int idx, int regno, const struct vreg *r, int off,
 		      int size, bool write, bool sext, struct vreg *out)
 {
@@ -63,7 +76,7 @@ static int ctx_access(struct venv *env, int idx, int regno, const struct vreg *r
 			    r->off);
 	if (!tn_is_const(r->var) || r->var.value)
 		return verr(env, idx, "variable ctx access R%d disallowed", regno);
-	if (write || sext || size != 4 || off < 0 || off > 20 || off % 4)
+	if (write || size != 4 || off < 0 || off > 20 || off % 4 || (sext && off < 12))
 		return verr(env, idx, "invalid bpf_context access off=%d size=%d", off, size);
 	field = off / 4;
 	if ((env->facts->insn_flags[idx] & VX_VF_CTX_LOAD) && env->facts->ctx_field[idx] != field)
@@ -75,7 +88,11 @@ static int ctx_access(struct venv *env, int idx, int regno, const struct vreg *r
 	case 0: out->type = T_PKT; break;
 	case 1: out->type = T_PKT_END; break;
 	case 2: out->type = T_PKT_META; break;
-	default: reg_bound_bytes(out, 4); return 0;
+	default:
+		reg_bound_bytes(out, 4);
+		if (sext)
+			sext_loaded(out, 4);
+		return 0;
 	}
 	out->var = tn_const(0);
 	reg_mark_const(out, 0);
@@ -87,7 +104,9 @@ static int ctx_access(struct venv *env, int idx, int regno, const struct vreg *r
 static int region_check(struct venv *env, int idx, int regno, const struct vreg *r, int off,
 			int size, uint64_t limit, const char *what)
 {
-	int64_t lo = (int64_t)off + r->off + r->smin;
+	/* smin may be anywhere down to INT64_MIN: clamp before adding (a very negative minimum
+	 * fails below either way) */
+	int64_t lo = (int64_t)off + r->off + (r->smin < -V_MAX_VAR_OFF ? -V_MAX_VAR_OFF : r->smin);
 
 	if (r->type == T_PKT || r->type == T_PKT_META) {
 		if (r->smin < 0)
@@ -182,6 +201,30 @@ static void note_nospec(struct venv *env, int idx, struct vframe *f, int lo, int
 		env->facts->insn_flags[idx] |= VX_VF_NOSPEC;
 }
 
+/*
+ * A known constant stored in 1, 2 or 4 bytes at the start of a slot (how a 4-byte map key is
+ * written) stays known, as the kernel keeps such narrow spills: a later read of those bytes
+ * gives the constant, and an array lookup with it as key cannot miss. Returns whether done.
+ */
+static bool narrow_const(struct vframe *f, int lo, int hi, const struct vreg *val)
+{
+	int i, n = hi - lo;
+	struct vslot *sl;
+
+	if (val->type != T_SCALAR || !reg_is_const(val) || n >= 8 || ((-lo) & 7))
+		return false;
+	sl = slot_of(f, lo, &i);
+	if (sl->type[0] == S_SPILL)
+		return false;
+	for (i = n; i < 8; i++) /* the other bytes keep their kind, but no longer a value */
+		if (sl->type[i] == S_CONST)
+			sl->type[i] = S_MISC;
+	reg_mark_const(&sl->spill, val->var.value & ((1ull << (8 * n)) - 1));
+	for (i = 0; i < n; i++)
+		sl->type[i] = (sl->spill.var.value >> (8 * i)) & 0xff ? S_CONST : S_ZERO;
+	return true;
+}
+
 static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, bool exact,
 		       const struct vreg *val)
 {
@@ -206,6 +249,8 @@ static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, b
 	}
 	if (is_pointer(val))
 		return verr(env, idx, "partial store of a pointer to the stack");
+	if (exact && !zero && narrow_const(f, lo, hi, val))
+		return 0;
 	for (b = lo; b < hi; b++) {
 		struct vslot *sl = slot_of(f, b, &i);
 
@@ -222,7 +267,8 @@ static int stack_write(struct venv *env, int idx, int frameno, int lo, int hi, b
 static int stack_read(struct venv *env, int idx, int regno, struct vframe *f, int lo, int hi,
 		      bool exact, struct vreg *out)
 {
-	int size = hi - lo, b, i, zeros = 0;
+	int size = hi - lo, b, i, known = 0;
+	uint64_t value = 0;
 	struct vslot *first;
 
 	if (!stack_slots(env, f, -lo, false))
@@ -254,10 +300,13 @@ static int stack_read(struct venv *env, int idx, int regno, struct vframe *f, in
 				    lo, size, "a pointer there was invalidated");
 		if (sl->type[i] == S_SPILL && sl->spill.type != T_SCALAR)
 			return verr(env, idx, "invalid size of register fill");
-		zeros += sl->type[i] == S_ZERO;
+		if (sl->type[i] == S_ZERO || sl->type[i] == S_CONST) {
+			known++;
+			value |= (uint64_t)slot_byte(sl, i) << (8 * (b - lo));
+		}
 	}
-	if (exact && zeros == size)
-		reg_mark_const(out, 0);
+	if (exact && known == size)
+		reg_mark_const(out, value);
 	else
 		reg_bound_bytes(out, (unsigned)size);
 	return 0;
@@ -319,14 +368,6 @@ int check_mem_region(struct venv *env, int idx, int regno, const struct vreg *r,
 		return 0;
 	}
 	return verr(env, idx, "R%d invalid mem access '%s'", regno, vtype_name(r));
-}
-
-static void sext_loaded(struct vreg *out, int size)
-{
-	struct vx_insn in = { .code = VX_ALU64 | VX_MOV | VX_X, .off = (int16_t)(size * 8) };
-	struct vreg src = *out;
-
-	scalar_alu(NULL, &in, out, &src);
 }
 
 static int do_access(struct venv *env, int idx, int regno, int off, int size, bool write,

@@ -20,7 +20,13 @@
 #define V_MAX_REFS 16
 #define V_MAX_VAR_OFF (1 << 29)
 #define V_MAX_PACKET_OFF 0xffff
-#define V_MAX_PER_INSN 16 /* checkpoints kept per instruction (each lookup compares them all) */
+/*
+ * Checkpoints kept per instruction (each lookup compares them all). Inside a loop a body that
+ * branches needs several per iteration at the same instruction, each from its own iteration
+ * (a DNS label loop of 64 bytes: corpus/dns_filter.c, pos/loop_checkpoint_cap.s): more there.
+ */
+#define V_MAX_PER_INSN 16
+#define V_MAX_PER_LOOP_INSN 64
 #define V_MAX_PENDING 8192 /* branches waiting to be explored (the kernel's jump sequence limit) */
 
 /* A set of 64-bit values: bits in mask unknown, the others equal to value's. */
@@ -71,13 +77,24 @@ struct vreg {
 #define HELPER_FOR_EACH_MAP_ELEM 164
 #define HELPER_LOOP 181
 
-enum { S_INVALID, S_MISC, S_ZERO, S_SPILL };
+/*
+ * Stack byte kinds: never written, some number, zero, part of a spilled register, or a byte
+ * of a known constant stored narrower than 8 bytes at the start of its slot (a 4-byte map key):
+ * its value is that byte of the slot's spill.var.value (the slot is not a spill then).
+ */
+enum { S_INVALID, S_MISC, S_ZERO, S_SPILL, S_CONST };
 
 /* 8 stack bytes; slot i covers [-8(i+1), -8i) from the frame pointer. */
 struct vslot {
 	uint8_t type[8];
 	struct vreg spill;
 };
+
+/* The value of byte i of a slot whose kind there is S_ZERO or S_CONST. */
+static inline uint8_t slot_byte(const struct vslot *sl, int i)
+{
+	return sl->type[i] == S_CONST ? (uint8_t)(sl->spill.var.value >> (8 * i)) : 0;
+}
 
 /*
  * A frame's stack slots are shared copy-on-write between the states copied from one another
@@ -162,6 +179,7 @@ struct venv {
 	bool *cb_call;	/* a helper call with a callback */
 	bool reads_unwritten; /* some path reads stack bytes it never wrote: engines zero frames */
 	bool *loop_head; /* the target of a backward jump: where a path may meet itself */
+	uint8_t *in_cycle; /* between a backward jump and its target, or in a callback's function */
 	uint8_t *ptr_kind; /* per insn: what memory the load/store addressed (ctx vs others) */
 	uint8_t *stack_indirect; /* per insn: touched the stack through other than r10 */
 	struct vhist last; /* the history entry of the instruction being checked */

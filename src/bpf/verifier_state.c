@@ -335,11 +335,12 @@ static bool slot_byte_safe(const struct vslot *o, const struct vslot *c, int i)
 	if (ot == S_INVALID) /* read as an unknown scalar there: covers no pointer */
 		return ct != S_SPILL || c->spill.type == T_SCALAR;
 	if (ot == S_MISC)
-		return ct == S_MISC || ct == S_ZERO ||
+		return ct == S_MISC || ct == S_ZERO || ct == S_CONST ||
 		       (ct == S_SPILL && c->spill.type == T_SCALAR);
-	if (ot == S_ZERO)
-		return ct == S_ZERO || (ct == S_SPILL && reg_is_const(&c->spill) &&
-					c->spill.var.value == 0);
+	if (ot == S_ZERO || ot == S_CONST) /* the same byte value */
+		return ((ct == S_ZERO || ct == S_CONST) && slot_byte(c, i) == slot_byte(o, i)) ||
+		       (ct == S_SPILL && c->spill.type == T_SCALAR && reg_is_const(&c->spill) &&
+			(uint8_t)(c->spill.var.value >> (8 * i)) == slot_byte(o, i));
 	return ct == S_SPILL;
 }
 
@@ -353,7 +354,7 @@ static bool imprecise_spill_safe(const struct vslot *os, const struct vslot *cs)
 	if (cs->type[0] == S_SPILL)
 		return cs->spill.type == T_SCALAR;
 	for (i = 0; i < 8; i++)
-		if (cs->type[i] != S_MISC && cs->type[i] != S_ZERO)
+		if (cs->type[i] != S_MISC && cs->type[i] != S_ZERO && cs->type[i] != S_CONST)
 			return false;
 	return os->spill.type == T_SCALAR;
 }
@@ -396,8 +397,8 @@ static bool stack_safe(const struct vframe *o, const struct vframe *c, struct id
 		}
 		if (exact && ot != ct)
 			return false;
-		/* the same byte kinds, none a spill: each covers itself */
-		if (ot == ct && !memchr(os->type, S_SPILL, 8))
+		/* the same byte kinds, none a spill or a known value: each covers itself */
+		if (ot == ct && !memchr(os->type, S_SPILL, 8) && !memchr(os->type, S_CONST, 8))
 			continue;
 		if (mode == CMP_PRECISE && os->type[0] == S_SPILL && os->spill.type == T_SCALAR &&
 		    !os->spill.precise) {
@@ -486,6 +487,22 @@ static void widen_reg(struct vreg *c, const struct vreg *o)
  * Make every scalar of cur that old does not cover unknown (sound: a larger set), so that a
  * callback's repeated calls reach a fixpoint.
  */
+/* Known narrow constants that changed since old become plain numbers. */
+static void widen_const(struct vslot *c, const struct vslot *o)
+{
+	int i;
+
+	for (i = 0; i < 8; i++)
+		if (c->type[i] == S_CONST &&
+		    ((o->type[i] != S_CONST && o->type[i] != S_ZERO) || slot_byte(o, i) != slot_byte(c, i)))
+			break;
+	if (i == 8)
+		return;
+	for (i = 0; i < 8; i++)
+		if (c->type[i] == S_CONST)
+			c->type[i] = S_MISC;
+}
+
 void widen_scalars(struct vstate *cur, const struct vstate *old)
 {
 	int f, r, s;
@@ -500,9 +517,11 @@ void widen_scalars(struct vstate *cur, const struct vstate *old)
 			widen_reg(&c->regs[r], &o->regs[r]);
 		if (!frame_slots_mut(c))
 			continue; /* out of memory: this frame's spills stay as they are (sound) */
-		for (s = 0; s < c->nslots && s < o->nslots; s++)
+		for (s = 0; s < c->nslots && s < o->nslots; s++) {
 			if (c->slots[s].type[0] == S_SPILL && o->slots[s].type[0] == S_SPILL)
 				widen_reg(&c->slots[s].spill, &o->slots[s].spill);
+			widen_const(&c->slots[s], &o->slots[s]);
+		}
 	}
 }
 

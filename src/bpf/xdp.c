@@ -52,7 +52,7 @@ int vx_xdp_ctx_field(uint32_t md_off, uint32_t *ctx_off, unsigned *size)
 	return -1;
 }
 
-int vx_xdp_ctx_load(const void *p, uint32_t off, unsigned size, uint64_t *val)
+int vx_xdp_ctx_load(const void *p, uint32_t off, unsigned size, bool sext, uint64_t *val)
 {
 	uint32_t ctx_off;
 	unsigned field_size;
@@ -61,11 +61,13 @@ int vx_xdp_ctx_load(const void *p, uint32_t off, unsigned size, uint64_t *val)
 	if (size != 4 || off % 4 || vx_xdp_ctx_field(off, &ctx_off, &field_size))
 		return -1;
 	if (field_size == 8) {
+		if (sext)
+			return -1;
 		memcpy(val, (const uint8_t *)p + ctx_off, 8);
 		return 0;
 	}
 	memcpy(&v32, (const uint8_t *)p + ctx_off, 4);
-	*val = v32;
+	*val = sext ? (uint64_t)(int64_t)(int32_t)v32 : v32;
 	return 0;
 }
 

@@ -36,8 +36,10 @@ int vx_xdp_ctx_field(uint32_t md_off, uint32_t *ctx_off, unsigned *size);
 
 /*
  * The value of a load of size bytes at offset off of struct xdp_md, or -1 when that is not a
- * valid context access (only aligned 4-byte loads of its six fields are).
+ * valid context access (only aligned 4-byte loads of its six fields are; sign-extending
+ * (sext) only of the 32-bit ones, as the kernel allows: data, data_end, data_meta are
+ * pointers).
  */
-int vx_xdp_ctx_load(const void *ctx, uint32_t off, unsigned size, uint64_t *val);
+int vx_xdp_ctx_load(const void *ctx, uint32_t off, unsigned size, bool sext, uint64_t *val);
 
 #endif /* VXBPF_XDP_PRIV_H */

@@ -1,6 +1,5 @@
 # ctx_signext_load.s - accepted: a sign-extending 4-byte load of rx_queue_index (the kernel allows it).
 # ctx: xdp
-# gap: context loads are rewritten by field for the engines; sign-extending forms are not handled yet
 ldxsw %r0, [%r1+16]
 and %r0, 1
 exit

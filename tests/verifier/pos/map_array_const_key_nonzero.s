@@ -3,7 +3,6 @@
 # kernel: since 6.14
 # maps: array:4:8:4
 # ref: 3 0
-# gap: the stack keeps only 8-byte spills, so a 4-byte constant key other than 0 is not known
 stw [%r10-8], 3
 mov %r2, %r10
 add %r2, -8

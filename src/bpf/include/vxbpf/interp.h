@@ -11,6 +11,7 @@
 #ifndef VXBPF_INTERP_H
 #define VXBPF_INTERP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,12 +44,13 @@ struct vx_env {
 	unsigned helper_class; /* VX_HELPER_TRUSTED (default) or VX_HELPER_GUEST */
 	/*
 	 * The context: loads from [ctx, ctx + ctx_size) are answered by ctx_load (which may turn a
-	 * 32-bit field into a 64-bit pointer, as the kernel's context rewriting does); stores
-	 * there fault. NULL when the program has no context.
+	 * 32-bit field into a 64-bit pointer, as the kernel's context rewriting does; sext is set
+	 * for a sign-extending load, ldxs*); a nonzero return faults the load, stores there fault.
+	 * NULL when the program has no context.
 	 */
 	void *ctx;
 	uint32_t ctx_size;
-	int (*ctx_load)(const void *ctx, uint32_t off, unsigned size, uint64_t *val);
+	int (*ctx_load)(const void *ctx, uint32_t off, unsigned size, bool sext, uint64_t *val);
 	/* The packet, read-write, between two live pointers (they move with adjust_head/tail). */
 	uint8_t *const *pkt_start;
 	uint8_t *const *pkt_end;

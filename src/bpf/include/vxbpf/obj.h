@@ -9,8 +9,9 @@
  * with src VX_PSEUDO_MAP_IDX (imm = index into the program's map table) or
  * VX_PSEUDO_MAP_IDX_VALUE (imm = map index, second imm = offset in the value); callback
  * references (bpf_loop) as VX_PSEUDO_FUNC with imm = target - (index + 1). Statically initialised
- * program arrays are filled. Maps declared with `pinning = LIBBPF_PIN_BY_NAME` are the object's
- * own unless the caller gives a pin namespace (vx_obj_opts.pinned_map) that already has a map of
+ * program arrays are filled. Code sections of other program types are skipped (listed by
+ * vx_obj_skipped()). Maps declared with `pinning = LIBBPF_PIN_BY_NAME` are the object's own
+ * unless the caller gives a pin namespace (vx_obj_opts.pinned_map) that already has a map of
  * that name. Unsupported features fail the load with an error naming them.
  */
 #ifndef VXBPF_OBJ_H
@@ -67,6 +68,12 @@ const char *vx_obj_name(const struct vx_obj *obj);
 const char *vx_obj_license(const struct vx_obj *obj);
 
 size_t vx_obj_prog_count(const struct vx_obj *obj);
+/*
+ * Code sections of other program types (tracepoints, tc, kprobes...) are not loaded: an object
+ * loads when it has at least one XDP program. Their section names, in ELF order.
+ */
+size_t vx_obj_skipped_count(const struct vx_obj *obj);
+const char *vx_obj_skipped(const struct vx_obj *obj, size_t i);
 struct vx_prog *vx_obj_prog(const struct vx_obj *obj, size_t i);
 /* By function name; NULL when absent. */
 struct vx_prog *vx_obj_find_prog(const struct vx_obj *obj, const char *name);

@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * neg_tc.c - negative test object for the ELF loader: a program in a `tc` section next to an
- * XDP one; only XDP programs are supported, so the object must not load.
+ * neg_tc_only.c - negative test object for the ELF loader: a tc program and no XDP one; the
+ * object must be refused, naming the section that is not XDP.
  */
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
 #include <bpf/bpf_helpers.h>
-
-SEC("xdp")
-int xdp_ok(struct xdp_md *ctx)
-{
-	return XDP_PASS;
-}
 
 SEC("tc")
 int tc_prog(struct __sk_buff *skb)

@@ -1,0 +1,6 @@
+# ctx_signext_data_meta_h.s - rejected: a 2-byte sign-extending load of data_meta.
+# ctx: xdp
+# rule: context loads are 4 bytes, sign-extending ones too
+# expect: invalid bpf_context access off=8 size=2
+ldxsh %r0, [%r1+8]
+exit

@@ -1,0 +1,6 @@
+# ctx_signext_egress_ifindex_h.s - rejected: a 2-byte sign-extending load of egress_ifindex.
+# ctx: xdp
+# rule: context loads are 4 bytes, sign-extending ones too
+# expect: invalid bpf_context access off=20 size=2
+ldxsh %r0, [%r1+20]
+exit

@@ -1,0 +1,6 @@
+# ctx_signext_ingress_ifindex_b.s - rejected: a 1-byte sign-extending load of ingress_ifindex.
+# ctx: xdp
+# rule: context loads are 4 bytes, sign-extending ones too
+# expect: invalid bpf_context access off=12 size=1
+ldxsb %r0, [%r1+12]
+exit
