@@ -9,6 +9,8 @@ pkgs=(
 	build-essential pkg-config meson ninja-build python3
 	clang llvm libclang-rt-dev
 	libelf-dev zlib1g-dev liburcu-dev libbpf-dev linux-libc-dev bpftool libjson-c-dev
+	# tests/test_xdp_tools.c: xdp-tools' real BPF objects (/usr/lib/<multiarch>/bpf/*.o)
+	libxdp1
 	# tests/tap, tests/qemu: tap ports in a network namespace; a Debian guest under QEMU (TCG)
 	qemu-system-x86 busybox-static kmod cpio iproute2
 	# tests/dpdk, bench/pvp: DPDK testpmd (Debian ships dpdk-testpmd in dpdk-dev)

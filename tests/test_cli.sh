@@ -124,6 +124,12 @@ check "prog run --engine jit refuses a program the verifier rejects (exit 1, rea
 check "prog show lists programs and maps (and --json parses)" \
 	bash -c "'$VXDP' prog show '$obj' | grep -q 'map by_type: hash  key 2 B  value 8 B  max_entries 16' &&
 		'$VXDP' prog show '$obj' --json | python3 -c 'import json,sys; j=json.load(sys.stdin); assert [p[\"name\"] for p in j[\"programs\"]] == [\"count\", \"drop_all\"]'"
+check "prog show marks maps pinned by name, says they are the object's own here (--json: pinning)" \
+	bash -c "'$VXDP' prog show '$PROGS_DIR/obj_pinned.o' >'$tmp/show' &&
+		grep -q 'map counters: array  key 4 B  value 8 B  max_entries 4  flags 0x0  pinned by name' '$tmp/show' &&
+		grep -q 'map local: array .*flags 0x0\$' '$tmp/show' && grep -q '^note: maps pinned by name are the object.s own' '$tmp/show' &&
+		! '$VXDP' prog show '$obj' | grep -q 'pinned' &&
+		'$VXDP' prog show '$PROGS_DIR/obj_pinned.o' --json | python3 -c 'import json,sys; j=json.load(sys.stdin); assert {m[\"name\"]: m[\"pinning\"] for m in j[\"maps\"]} == {\"counters\": \"by_name\", \"local\": \"none\", \"jumps\": \"by_name\", \"cfg\": \"by_name\"}'"
 check "prog dump shows relocated map references by name and helper names" \
 	bash -c "'$VXDP' prog dump '$obj' --prog count >'$tmp/dump' && grep -q 'lddw %r1, map verdict' '$tmp/dump' &&
 		grep -q 'bpf_map_lookup_elem' '$tmp/dump' && ! grep -q drop_all '$tmp/dump'"

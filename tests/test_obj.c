@@ -4,8 +4,9 @@
  * compiled into the directory given as argv[1]): programs, subprograms appended as libbpf
  * appends them, relocated map, data and function references (checked against the object's
  * own relocations, read here with libelf), map definitions and names, initial contents of
- * global data, statically initialised program arrays, each unsupported feature refused by
- * name, and truncated or corrupted objects failing cleanly.
+ * global data, statically initialised program arrays, maps pinned by name (recorded, and shared
+ * through a pin namespace with libbpf's compatibility checks), each unsupported feature refused
+ * by name, and truncated or corrupted objects failing cleanly.
  */
 #include <gelf.h>
 #include <libelf.h>
@@ -769,7 +770,7 @@ static void test_unsupported(const char *self)
 	expect_fail("neg_kconfig.o", ".kconfig", "LINUX_KERNEL_VERSION");
 	expect_fail("neg_ksym.o", ".ksyms", "bpf_prog_active");
 	expect_fail("neg_maptype.o", "map 'pending'", NULL);
-	expect_fail("neg_pinning.o", "map 'pinned'", "pinning");
+	expect_fail("neg_pinning.o", "map 'pinned': pinning = 2 is not supported", NULL);
 	expect_fail("neg_zero_entries.o", "map 'counters'", NULL);
 	expect_fail("neg_map_in_map.o", "map 'outer'", "maps of maps");
 	expect_fail("neg_no_license.o", "no license section", NULL);
@@ -781,6 +782,206 @@ static void test_unsupported(const char *self)
 	ok(!obj && strstr(err.msg, "not an ELF"), "text is refused (%s)", err.msg);
 	obj = vx_obj_open("/nonexistent/x.o", &err);
 	ok(!obj && strstr(err.msg, "/nonexistent/x.o"), "a missing file is named (%s)", err.msg);
+}
+
+/* Maps pinned by name. */
+
+/* A pin namespace for the tests: the maps of one object (NULL: none), the names it answers. */
+struct pins {
+	const struct vx_obj *from;
+	const char *only; /* answer only for this name (NULL: every pinned map of from) */
+	struct vx_map *map; /* answer this map instead (for only) */
+	unsigned calls;
+};
+
+static struct vx_map *pin_lookup(void *arg, const char *name)
+{
+	struct pins *p = arg;
+	size_t i;
+
+	p->calls++;
+	if (p->only && strcmp(p->only, name))
+		return NULL;
+	if (p->map)
+		return p->map;
+	for (i = 0; p->from && i < vx_obj_map_count(p->from); i++)
+		if (vx_obj_map_pinning(p->from, i) == VX_PIN_BY_NAME &&
+		    !strcmp(vx_obj_map_name(p->from, i), name))
+			return vx_obj_map(p->from, i);
+	return NULL;
+}
+
+static struct vx_obj *open_pinned(struct pins *pins, uint64_t budget, struct vx_error *err)
+{
+	struct vx_obj_opts o = { .max_map_bytes = budget, .pinned_map = pin_lookup,
+				 .pinned_arg = pins };
+	char path[512];
+	struct vx_obj *obj;
+	size_t size;
+	uint8_t *buf;
+
+	snprintf(path, sizeof(path), "%s/obj_pinned.o", dir);
+	buf = read_all(path, &size);
+	if (!buf)
+		return vx_error_set(err, -1, "cannot read %s", path), NULL;
+	obj = vx_obj_open_mem_opts(buf, size, "obj_pinned", &o, err);
+	free(buf);
+	return obj;
+}
+
+/* Run the object's program once in the interpreter; the XDP action or -1. */
+static int run_once(struct vx_obj *obj)
+{
+	static uint8_t buf[VX_XDP_FRAME_SIZE];
+	uint8_t pkt[64] = { 0 };
+	struct vx_xdp_frame fr;
+	struct vx_xdp_result res;
+	struct vx_error err;
+
+	if (vx_obj_prepare(obj, VX_ENGINE_INTERP, VX_HELPER_GUEST, &err) ||
+	    vx_xdp_frame_init(&fr, buf, pkt, sizeof(pkt), &err) ||
+	    vx_xdp_run(vx_obj_prog(obj, 0), VX_ENGINE_INTERP, &fr, &res, &err))
+		return -1;
+	return res.action;
+}
+
+static uint64_t counter(struct vx_obj *obj, const char *map)
+{
+	uint32_t k = 0;
+	uint64_t v = 0;
+	struct vx_map *m = vx_obj_find_map(obj, map);
+
+	return m && !vx_map_lookup(m, &k, &v) ? v : (uint64_t)-1;
+}
+
+static long index_of(const struct vx_obj *obj, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < vx_obj_map_count(obj); i++)
+		if (!strcmp(vx_obj_map_name(obj, i), name))
+			return (long)i;
+	return -1;
+}
+
+/* Without a pin namespace: recorded, every map the object's own. */
+static void test_pinned_alone(void)
+{
+	static const char *const names[] = { "counters", "cfg", "local", "jumps" };
+	static const unsigned pins[] = { VX_PIN_BY_NAME, VX_PIN_BY_NAME, VX_PIN_NONE,
+					 VX_PIN_BY_NAME };
+	struct vx_error err;
+	struct vx_obj *a = open_obj("obj_pinned.o", &err), *b = open_obj("obj_pinned.o", &err);
+	size_t i, bad = 0;
+
+	if (!ok(a && b, "an object with maps pinned by name loads (%s)", a && b ? "" : err.msg))
+		goto out;
+	for (i = 0; i < 4; i++) {
+		long k = index_of(a, names[i]);
+
+		bad += k < 0 || vx_obj_map_pinning(a, (size_t)k) != pins[i] ||
+		       vx_obj_map_shared(a, (size_t)k);
+	}
+	ok(!bad, "pinning recorded per map: counters, cfg, jumps by name, local none");
+	ok(vx_obj_find_map(a, "counters") != vx_obj_find_map(b, "counters") &&
+		   run_once(a) == VX_XDP_PASS && counter(a, "counters") == 1 &&
+		   counter(b, "counters") == 0,
+	   "without a pin namespace two opens have their own pinned maps");
+	ok(vx_obj_map_pinning(a, 99) == VX_PIN_NONE && !vx_obj_map_shared(a, 99) &&
+		   !vx_obj_map_name(a, 99),
+	   "out-of-range map index: none, not shared, no name");
+out:
+	vx_obj_close(a);
+	vx_obj_close(b);
+}
+
+/* Shared through a namespace: one map, either object's program sees the other's updates. */
+static void test_pinned_shared(void)
+{
+	struct pins p = { 0 };
+	struct vx_error err;
+	struct vx_obj *a = open_pinned(&p, 0, &err), *b;
+	struct vx_map *shared;
+	uint32_t k = 0, drop = VX_XDP_DROP;
+
+	if (!ok(a && p.calls == 3, "the namespace is asked once per map pinned by name (%u) %s",
+		p.calls, a ? "" : err.msg))
+		return vx_obj_close(a);
+	p = (struct pins){ .from = a, .only = "counters" };
+	b = open_pinned(&p, 0, &err);
+	if (!ok(b != NULL, "a second object shares 'counters' (%s)", b ? "" : err.msg))
+		return vx_obj_close(a);
+	shared = vx_obj_find_map(a, "counters");
+	ok(vx_obj_find_map(b, "counters") == shared && vx_obj_map_shared(b, 0) &&
+		   !vx_obj_map_shared(a, 0) && vx_obj_find_map(b, "cfg") != vx_obj_find_map(a, "cfg"),
+	   "'counters' is one map, marked shared in the second; 'cfg' (not offered) is its own");
+	ok(run_once(a) == VX_XDP_PASS && run_once(b) == VX_XDP_PASS && run_once(b) == VX_XDP_PASS &&
+		   counter(a, "counters") == 3 && counter(a, "local") == 1 &&
+		   counter(b, "local") == 2,
+	   "both programs count into the shared map (3), each into its own 'local' (1, 2)");
+	vx_map_update(vx_obj_find_map(a, "cfg"), &k, &drop, VX_ANY);
+	ok(run_once(b) == VX_XDP_PASS && run_once(a) == VX_XDP_DROP,
+	   "an unshared pinned map stays apart: cfg set in the first only drops there");
+	vx_obj_close(a);
+	ok(run_once(b) == VX_XDP_PASS && counter(b, "counters") == 6,
+	   "the shared map outlives the object that created it (6)");
+	vx_obj_close(b);
+}
+
+/* libbpf's compatibility checks, the program array rule, and the budget. */
+static void test_pinned_refused(void)
+{
+	struct vx_map_def d = { .name = "counters", .type = VX_MAP_ARRAY, .key_size = 4,
+				.value_size = 8, .max_entries = 8 };
+	struct pins p = { .only = "counters" };
+	struct vx_error err;
+	struct vx_obj *a, *b;
+	uint64_t own;
+
+	p.map = vx_map_create(&d, &err);
+	b = open_pinned(&p, 0, &err);
+	ok(!b && strstr(err.msg, "map 'counters'") && strstr(err.msg, "max_entries (4 here, 8 "),
+	   "a pinned map of another max_entries is refused naming it (%s)", b ? "loaded" : err.msg);
+	vx_obj_close(b);
+	vx_map_destroy(p.map);
+	d = (struct vx_map_def){ .name = "counters", .type = VX_MAP_ARRAY, .key_size = 4,
+				 .value_size = 4, .max_entries = 4 };
+	p.map = vx_map_create(&d, &err);
+	b = open_pinned(&p, 0, &err);
+	ok(!b && strstr(err.msg, "value_size (8 here, 4 pinned)"), "another value size (%s)",
+	   b ? "loaded" : err.msg);
+	vx_obj_close(b);
+	vx_map_destroy(p.map);
+	d = (struct vx_map_def){ .name = "cfg", .type = VX_MAP_HASH, .key_size = 4,
+				 .value_size = 4, .max_entries = 1024, .flags = VX_F_NO_PREALLOC };
+	p = (struct pins){ .only = "cfg", .map = vx_map_create(&d, &err) };
+	b = open_pinned(&p, 0, &err);
+	ok(!b && strstr(err.msg, "map 'cfg'") && strstr(err.msg, "map_flags (0 here, 1 pinned)"),
+	   "other flags (%s)", b ? "loaded" : err.msg);
+	vx_obj_close(b);
+	vx_map_destroy(p.map);
+	p = (struct pins){ 0 };
+	a = open_pinned(&p, 0, &err);
+	p = (struct pins){ .from = a, .only = "jumps" };
+	b = a ? open_pinned(&p, 0, &err) : NULL;
+	ok(a && !b && strstr(err.msg, "map 'jumps': a pinned program array cannot be shared"),
+	   "a pinned program array is never shared (%s)", b ? "loaded" : err.msg);
+	vx_obj_close(b);
+	/* Budget: own maps only. counters (4 x 12) shared, the rest created. */
+	own = vx_map_def_bytes(vx_map_get_def(vx_obj_find_map(a, "cfg"))) +
+	      vx_map_def_bytes(vx_map_get_def(vx_obj_find_map(a, "local"))) +
+	      vx_map_def_bytes(vx_map_get_def(vx_obj_find_map(a, "jumps")));
+	p = (struct pins){ .from = a, .only = "counters" };
+	b = a ? open_pinned(&p, own, &err) : NULL;
+	ok(b != NULL, "a budget of the created maps' %llu bytes is enough when 'counters' is "
+	   "shared (%s)", (unsigned long long)own, b ? "" : err.msg);
+	vx_obj_close(b);
+	p = (struct pins){ 0 };
+	b = a ? open_pinned(&p, own, &err) : NULL;
+	ok(!b && strstr(err.msg, "bytes allowed"), "and too little when it is not (%s)",
+	   b ? "loaded" : err.msg);
+	vx_obj_close(b);
+	vx_obj_close(a);
 }
 
 /* Patch a copy of file at off and open it. */
@@ -969,6 +1170,9 @@ int main(int argc, char **argv)
 	test_subprogs();
 	test_unsupported("/proc/self/exe");
 	test_mixed();
+	test_pinned_alone();
+	test_pinned_shared();
+	test_pinned_refused();
 	test_patched();
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		test_truncated(files[i]);

@@ -555,6 +555,8 @@ static json_object *show_json(struct vx_obj *obj)
 		json_object_object_add(e, "value_size", json_object_new_uint64(d->value_size));
 		json_object_object_add(e, "max_entries", json_object_new_uint64(d->max_entries));
 		json_object_object_add(e, "flags", json_object_new_uint64(d->flags));
+		json_object_object_add(e, "pinning", json_object_new_string(
+			vx_obj_map_pinning(obj, i) == VX_PIN_BY_NAME ? "by_name" : "none"));
 		json_object_array_add(maps, e);
 	}
 	json_object_object_add(top, "programs", progs);
@@ -567,7 +569,7 @@ static void show_text(json_object *top)
 	json_object *progs = json_object_object_get(top, "programs");
 	json_object *maps = json_object_object_get(top, "maps");
 	json_object *skipped = json_object_object_get(top, "skipped");
-	size_t i;
+	size_t i, pinned = 0;
 
 	printf("object %s, license \"%s\"\n",
 	       json_object_get_string(json_object_object_get(top, "object")),
@@ -582,18 +584,26 @@ static void show_text(json_object *top)
 	}
 	for (i = 0; i < json_object_array_length(maps); i++) {
 		json_object *m = json_object_array_get_idx(maps, i);
+		bool pin = !strcmp(json_object_get_string(json_object_object_get(m, "pinning")),
+				   "by_name");
 
-		printf("map %s: %s  key %d B  value %d B  max_entries %d  flags 0x%x\n",
+		pinned += pin;
+		printf("map %s: %s  key %d B  value %d B  max_entries %d  flags 0x%x%s\n",
 		       json_object_get_string(json_object_object_get(m, "name")),
 		       json_object_get_string(json_object_object_get(m, "type")),
 		       json_object_get_int(json_object_object_get(m, "key_size")),
 		       json_object_get_int(json_object_object_get(m, "value_size")),
 		       json_object_get_int(json_object_object_get(m, "max_entries")),
-		       json_object_get_int(json_object_object_get(m, "flags")));
+		       json_object_get_int(json_object_object_get(m, "flags")),
+		       pin ? "  pinned by name" : "");
 	}
 	for (i = 0; i < json_object_array_length(skipped); i++)
 		printf("skipped: section %s (not XDP, not loaded)\n",
 		       json_object_get_string(json_object_array_get_idx(skipped, i)));
+	if (pinned)
+		printf("note: maps pinned by name are the object's own in prog run|verify|show (no "
+		       "pin directory); offloaded objects of one port share them by name "
+		       "(docs/offload.md)\n");
 }
 
 static int prog_show(int argc, char **argv)

@@ -256,6 +256,24 @@ static const struct map_kind map_kinds[] = {
 	{ VX_MAP_RINGBUF, "ring buffer", &vx_ringbuf_ops, check_ringbuf },
 };
 
+/* The kernel's map types the engine lacks, by name (enum bpf_map_type), for messages. */
+static const char *const kernel_types[] = {
+	[4] = "perf_event_array", [7] = "stack_trace", [8] = "cgroup_array",
+	[12] = "array_of_maps", [13] = "hash_of_maps", [15] = "sockmap", [16] = "cpumap",
+	[17] = "xskmap", [18] = "sockhash", [19] = "cgroup_storage",
+	[20] = "reuseport_sockarray", [21] = "percpu_cgroup_storage", [22] = "queue",
+	[23] = "stack", [24] = "sk_storage", [26] = "struct_ops", [28] = "inode_storage",
+	[29] = "task_storage", [30] = "bloom_filter", [31] = "user_ringbuf",
+	[32] = "cgrp_storage",
+};
+
+static const char *kernel_type_name(uint32_t type)
+{
+	if (type >= sizeof(kernel_types) / sizeof(kernel_types[0]))
+		return NULL;
+	return kernel_types[type];
+}
+
 static const struct map_kind *find_kind(uint32_t type)
 {
 	size_t i;
@@ -339,7 +357,14 @@ struct vx_map *vx_map_create(const struct vx_map_def *def, struct vx_error *err)
 		return NULL;
 	kind = find_kind(def->type);
 	if (!kind) {
-		vx_error_set(err, -1, "map '%s': unknown map type %u", def->name, def->type);
+		const char *known = kernel_type_name(def->type);
+
+		if (known)
+			vx_error_set(err, -1, "map '%s': map type %u (%s) is not supported",
+				     def->name, def->type, known);
+		else
+			vx_error_set(err, -1, "map '%s': unknown map type %u", def->name,
+				     def->type);
 		return NULL;
 	}
 	c.kind = kind->name;
@@ -349,6 +374,7 @@ struct vx_map *vx_map_create(const struct vx_map_def *def, struct vx_error *err)
 	proto.ops = kind->ops;
 	proto.ncpus = vx_ncpus();
 	proto.stride = VX_ROUND_UP(def->value_size, 8);
+	proto.refs = 1;
 	adjust_def(&proto.def, proto.ncpus);
 	if (worst_case_bytes(&proto) > max_bytes) {
 		vx_error_set(err, -1, "map '%s': may grow to %llu bytes, over the limit of %llu",
@@ -365,9 +391,20 @@ struct vx_map *vx_map_create(const struct vx_map_def *def, struct vx_error *err)
 	return map;
 }
 
+struct vx_map *vx_map_ref(struct vx_map *map)
+{
+	__atomic_add_fetch(&map->refs, 1, __ATOMIC_ACQ_REL);
+	return map;
+}
+
+void vx_map_def_normalize(struct vx_map_def *def)
+{
+	adjust_def(def, vx_ncpus());
+}
+
 void vx_map_destroy(struct vx_map *map)
 {
-	if (!map)
+	if (!map || __atomic_sub_fetch(&map->refs, 1, __ATOMIC_ACQ_REL))
 		return;
 	map->ops->free(map);
 	__atomic_sub_fetch(&live_maps, 1, __ATOMIC_ACQ_REL);

@@ -73,6 +73,7 @@ struct vx_map {
 	unsigned ncpus;	       /* per-CPU slots, fixed when the map was created */
 	uint32_t stride;       /* round_up(value_size, 8): one value's room, 8-byte aligned */
 	bool frozen;	       /* read and written atomically */
+	unsigned refs;	       /* references (vx_map_create's, vx_map_ref's); atomic */
 };
 
 extern const struct vx_map_ops vx_array_ops;

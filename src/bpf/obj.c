@@ -577,12 +577,18 @@ struct vx_obj *vx_obj_open_mem(const void *buf, size_t size, const char *name,
 struct vx_obj *vx_obj_open_mem_opts(const void *buf, size_t size, const char *name,
 				    const struct vx_obj_opts *opts, struct vx_error *err)
 {
-	struct ld ld = { .err = err, .max_map_bytes = opts ? opts->max_map_bytes : 0 };
+	struct ld ld = { .err = err };
 	struct vx_error local;
 	int ret;
 
 	if (!err)
 		ld.err = err = &local;
+	if (opts) {
+		ld.max_map_bytes = opts->max_map_bytes;
+		ld.zero_budget = opts->zero_budget;
+		ld.pinned_map = opts->pinned_map;
+		ld.pinned_arg = opts->pinned_arg;
+	}
 	vx_error_clear(err);
 	if (!buf || !size)
 		return vx_error_set(err, -1, "empty object"), NULL;
@@ -684,6 +690,8 @@ void vx_obj_close(struct vx_obj *obj)
 	free(obj->skipped);
 	free(obj->maps);
 	free(obj->map_names);
+	free(obj->map_pinning);
+	free(obj->map_shared);
 	free(obj->progs);
 	free(obj->license);
 	free(obj);
@@ -739,6 +747,21 @@ size_t vx_obj_map_count(const struct vx_obj *obj)
 struct vx_map *vx_obj_map(const struct vx_obj *obj, size_t i)
 {
 	return i < obj->nmaps ? obj->maps[i] : NULL;
+}
+
+const char *vx_obj_map_name(const struct vx_obj *obj, size_t i)
+{
+	return i < obj->nmaps ? obj->map_names[i] : NULL;
+}
+
+unsigned vx_obj_map_pinning(const struct vx_obj *obj, size_t i)
+{
+	return i < obj->nmaps && obj->map_pinning ? obj->map_pinning[i] : VX_PIN_NONE;
+}
+
+bool vx_obj_map_shared(const struct vx_obj *obj, size_t i)
+{
+	return i < obj->nmaps && obj->map_shared && obj->map_shared[i];
 }
 
 struct vx_map *vx_obj_find_map(const struct vx_obj *obj, const char *name)

@@ -3,8 +3,9 @@
  * obj_maps.c - an object's maps, in libbpf's order: legacy `maps` definitions (struct
  * bpf_map_def, symbol order), BTF-defined `.maps` (DATASEC order by offset), then one
  * single-entry array per non-empty .data/.rodata/.bss section (section order) named as libbpf
- * names it. Also program arrays statically initialised through .rel.maps, map creation, the
- * initial contents of the data sections and freezing .rodata.
+ * names it. Also program arrays statically initialised through .rel.maps, map creation (maps
+ * pinned by name taken from the caller's pin namespace when it has them, after libbpf's
+ * compatibility checks), the initial contents of the data sections and freezing .rodata.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -17,8 +18,6 @@
 
 #define LEGACY_DEF_SIZE 20 /* struct bpf_map_def: type, key_size, value_size, max_entries, flags */
 #define RINGBUF_PAGE 4096
-#define PIN_NONE 0
-#define PIN_BY_NAME 1
 
 static uint32_t rd32(const uint8_t *p)
 {
@@ -225,6 +224,21 @@ static int field_values(struct ld *ld, struct ld_map *m, const struct vx_btf_mem
 	return 0;
 }
 
+/* libbpf's enum libbpf_pin_type: none, or by name in the caller's pin namespace. */
+static int field_pinning(struct ld *ld, struct ld_map *m, uint32_t type)
+{
+	uint32_t val;
+
+	if (field_int(ld, m->name, "pinning", type, &val))
+		return -1;
+	if (val != VX_PIN_NONE && val != VX_PIN_BY_NAME)
+		return vx_error_set(ld->err, -1,
+				    "map '%s': pinning = %u is not supported (only 0, none, and 1, "
+				    "LIBBPF_PIN_BY_NAME)", m->name, val);
+	m->pinning = (uint8_t)val;
+	return 0;
+}
+
 /* Attributes that only matter when they are not zero. */
 static int field_zero(struct ld *ld, struct ld_map *m, const char *attr, uint32_t type)
 {
@@ -232,10 +246,6 @@ static int field_zero(struct ld *ld, struct ld_map *m, const char *attr, uint32_
 
 	if (field_int(ld, m->name, attr, type, &val))
 		return -1;
-	if (!strcmp(attr, "pinning") && val == PIN_BY_NAME)
-		return vx_error_set(ld->err, -1,
-				    "map '%s': pinning (LIBBPF_PIN_BY_NAME) is not supported",
-				    m->name);
 	if (val)
 		return vx_error_set(ld->err, -1, "map '%s': attribute '%s' = %u is not supported",
 				    m->name, attr, val);
@@ -269,7 +279,9 @@ static int map_field(struct ld *ld, struct ld_map *m, const struct vx_btf_member
 		       set_size(ld, m->name, "value", &m->def.value_size, sz);
 	if (!strcmp(attr, "values"))
 		return field_values(ld, m, mb, last);
-	if (!strcmp(attr, "pinning") || !strcmp(attr, "map_extra"))
+	if (!strcmp(attr, "pinning"))
+		return field_pinning(ld, m, mb->type);
+	if (!strcmp(attr, "map_extra"))
 		return field_zero(ld, m, attr, mb->type);
 	return vx_error_set(ld->err, -1, "map '%s': unknown attribute '%s'", m->name, attr);
 }
@@ -569,10 +581,11 @@ static int check_budget(struct ld *ld)
 	uint64_t sum = 0;
 	size_t i;
 
-	if (!ld->max_map_bytes)
+	if (!ld->max_map_bytes && !ld->zero_budget)
 		return 0;
 	for (i = 0; i < ld->nmaps; i++)
-		sum += vx_map_def_bytes(&ld->maps[i].def);
+		if (!ld->obj->map_shared[i])
+			sum += vx_map_def_bytes(&ld->maps[i].def);
 	if (sum <= ld->max_map_bytes)
 		return 0;
 	return vx_error_set(ld->err, -1, "the object's maps declare %llu bytes, over the "
@@ -580,26 +593,90 @@ static int check_budget(struct ld *ld)
 			    (unsigned long long)ld->max_map_bytes);
 }
 
+/* The first attribute in which an existing map differs from a declaration (libbpf's checks). */
+static const char *mismatch(const struct vx_map_def *decl, const struct vx_map_def *have,
+			    uint32_t *want, uint32_t *got)
+{
+	struct vx_map_def d = *decl;
+
+	vx_map_def_normalize(&d);
+#define CMP(f, what)                                                                            \
+	if (d.f != have->f) {                                                                   \
+		*want = d.f;                                                                    \
+		*got = have->f;                                                                 \
+		return what;                                                                    \
+	}
+	CMP(type, "type")
+	CMP(key_size, "key_size")
+	CMP(value_size, "value_size")
+	CMP(max_entries, "max_entries")
+	CMP(flags, "map_flags")
+#undef CMP
+	return NULL;
+}
+
+/* A map pinned by name that the caller already has: share it, if it is compatible. */
+static int share_pinned(struct ld *ld, size_t i, struct vx_map *have)
+{
+	const struct vx_map_def *hd = vx_map_get_def(have);
+	const char *name = ld->obj->map_names[i], *attr;
+	uint32_t want = 0, got = 0;
+
+	attr = mismatch(&ld->maps[i].def, hd, &want, &got);
+	if (attr)
+		return vx_error_set(ld->err, -1,
+				    "map '%s': the pinned map of that name differs in %s (%u here, "
+				    "%u pinned)", name, attr, want, got);
+	if (hd->type == VX_MAP_PROG_ARRAY)
+		return vx_error_set(ld->err, -1,
+				    "map '%s': a pinned program array cannot be shared (its entries "
+				    "are the programs of one object)", name);
+	ld->obj->maps[i] = vx_map_ref(have);
+	ld->obj->map_shared[i] = 1;
+	return 0;
+}
+
+/* Ask the caller's pin namespace for each map pinned by name. */
+static int resolve_pinned(struct ld *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->nmaps; i++) {
+		struct vx_map *have;
+
+		ld->obj->map_pinning[i] = ld->maps[i].pinning;
+		if (ld->maps[i].pinning != VX_PIN_BY_NAME || !ld->pinned_map)
+			continue;
+		have = ld->pinned_map(ld->pinned_arg, ld->obj->map_names[i]);
+		if (have && share_pinned(ld, i, have))
+			return -1;
+	}
+	return 0;
+}
+
 int ld_create_maps(struct ld *ld)
 {
 	struct vx_obj *obj = ld->obj;
-	size_t i;
+	size_t i, n = ld->nmaps ? ld->nmaps : 1;
 
-	if (check_budget(ld))
-		return -1;
-
-	obj->maps = calloc(ld->nmaps ? ld->nmaps : 1, sizeof(*obj->maps));
-	obj->map_names = calloc(ld->nmaps ? ld->nmaps : 1, sizeof(*obj->map_names));
-	if (!obj->maps || !obj->map_names)
+	obj->maps = calloc(n, sizeof(*obj->maps));
+	obj->map_names = calloc(n, sizeof(*obj->map_names));
+	obj->map_pinning = calloc(n, 1);
+	obj->map_shared = calloc(n, 1);
+	if (!obj->maps || !obj->map_names || !obj->map_pinning || !obj->map_shared)
 		return vx_error_set(ld->err, -1, "out of memory");
 	obj->nmaps = ld->nmaps;
 	for (i = 0; i < ld->nmaps; i++) {
 		obj->map_names[i] = ld->maps[i].name;
 		ld->maps[i].name = NULL;
 	}
+	if (resolve_pinned(ld) || check_budget(ld))
+		return -1;
 	for (i = 0; i < ld->nmaps; i++) {
 		struct vx_error merr;
 
+		if (obj->maps[i])
+			continue;
 		vx_error_clear(&merr);
 		obj->maps[i] = vx_map_create(&ld->maps[i].def, &merr);
 		if (!obj->maps[i])

@@ -27,6 +27,8 @@ struct vx_obj {
 	size_t nprogs;
 	struct vx_map **maps; /* the table every program's map references index */
 	char **map_names;     /* full names (a definition's name may be truncated) */
+	uint8_t *map_pinning; /* VX_PIN_* as declared */
+	uint8_t *map_shared;  /* 1: taken from the caller's pin namespace, not created */
 	size_t nmaps;
 	char **skipped;	      /* code sections that are not XDP (not loaded) */
 	size_t nskipped;
@@ -98,6 +100,7 @@ struct ld_map {
 	uint32_t values_off;	 /* its byte offset in the definition */
 	struct ld_slot *slots; /* static initialisation of a prog array */
 	size_t nslots;
+	uint8_t pinning;	 /* VX_PIN_* */
 };
 
 struct ld {
@@ -117,7 +120,10 @@ struct ld {
 	size_t nfuncs;
 	struct ld_map *maps;
 	size_t nmaps;
-	uint64_t max_map_bytes; /* 0: no budget (vx_obj_open_mem_opts) */
+	uint64_t max_map_bytes; /* 0: no budget unless zero_budget (vx_obj_open_mem_opts) */
+	bool zero_budget;
+	struct vx_map *(*pinned_map)(void *arg, const char *name); /* NULL: no pin namespace */
+	void *pinned_arg;
 };
 
 /* obj.c */

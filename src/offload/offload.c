@@ -119,6 +119,61 @@ static uint64_t count_map_bytes(const struct vx_obj *obj)
 	return sum;
 }
 
+/* Whether an object before stop in the port's list (or stop's maps before i) has map m. */
+static bool counted(const struct off_port *p, const struct off_obj *stop, size_t i,
+		    const struct vx_map *m)
+{
+	const struct off_obj *o;
+	size_t k;
+
+	for (o = p->objs; o; o = o->next) {
+		size_t n = o == stop ? i : vx_obj_map_count(o->obj);
+
+		for (k = 0; k < n; k++)
+			if (vx_obj_map(o->obj, k) == m)
+				return true;
+		if (o == stop)
+			return false;
+	}
+	return false;
+}
+
+/* The declared bytes of the port's maps, a map shared by several objects counted once. */
+static uint64_t port_map_bytes(const struct off_port *p)
+{
+	const struct off_obj *o;
+	uint64_t sum = 0;
+	size_t i;
+
+	for (o = p->objs; o; o = o->next)
+		for (i = 0; i < vx_obj_map_count(o->obj); i++) {
+			const struct vx_map *m = vx_obj_map(o->obj, i);
+
+			if (!vx_obj_map_shared(o->obj, i) || !counted(p, o, i, m))
+				sum += vx_map_def_bytes(vx_map_get_def(m));
+		}
+	return sum;
+}
+
+/*
+ * The port's pin namespace (vx_obj_opts.pinned_map), as libbpf's pin directory: a map pinned by
+ * name in one of the port's objects. All the port's objects that pin a name share one map, so
+ * the first found is the one.
+ */
+static struct vx_map *port_pinned_map(void *arg, const char *name)
+{
+	const struct off_port *p = arg;
+	const struct off_obj *o;
+	size_t i;
+
+	for (o = p->objs; o; o = o->next)
+		for (i = 0; i < vx_obj_map_count(o->obj); i++)
+			if (vx_obj_map_pinning(o->obj, i) == VX_PIN_BY_NAME &&
+			    !strcmp(vx_obj_map_name(o->obj, i), name))
+				return vx_obj_map(o->obj, i);
+	return NULL;
+}
+
 /* A guest's object against what its port has left. */
 static int check_quota(const struct off_port *p, const struct off_obj *o, struct vx_error *err)
 {
@@ -132,14 +187,14 @@ static int check_quota(const struct off_port *p, const struct off_obj *o, struct
 static int open_obj(struct vx_offload *off, struct off_port *p, struct off_obj *o,
 		    const void *elf, size_t len, struct vx_error *err)
 {
-	struct vx_obj_opts opts = { 0 };
+	struct vx_obj_opts opts = { .pinned_map = port_pinned_map, .pinned_arg = p };
 	bool guest = o->origin == VX_OFF_GUEST;
 	struct vx_error e;
 
+	/* A full port may still take an object whose maps are all shared (pinned by name). */
 	if (guest && p->map_bytes >= p->lim.max_map_bytes)
-		return vx_error_set(err, -1, "quota: the port's map memory (%llu bytes) is used up",
-				    (unsigned long long)p->lim.max_map_bytes);
-	if (guest)
+		opts.zero_budget = true;
+	else if (guest)
 		opts.max_map_bytes = p->lim.max_map_bytes - p->map_bytes;
 	o->obj = vx_obj_open_mem_opts(elf, len, o->name, &opts, &e);
 	if (!o->obj)
@@ -190,7 +245,7 @@ int vx_off_obj_load(struct vx_offload *off, unsigned int port, enum vx_off_origi
 	*tail = o;
 	p->nobjs++;
 	p->insns += o->insns;
-	p->map_bytes += o->map_bytes;
+	p->map_bytes = port_map_bytes(p);
 	if (id)
 		*id = o->id;
 	return 0;
@@ -226,8 +281,8 @@ int vx_off_obj_unload(struct vx_offload *off, unsigned int port, uint32_t id,
 	*link = o->next;
 	p->nobjs--;
 	p->insns -= o->insns;
-	p->map_bytes -= o->map_bytes;
 	obj_free(o);
+	p->map_bytes = port_map_bytes(p);
 	return 0;
 }
 

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # test_offload.sh - XDP programs on vxdpd's ports, end to end, as TAP: vguests a, b, c through
 # vxdpd (learning); host-attached programs on b: PASS (modified), DROP, TX back to the sender,
-# REDIRECT to an allowed port and never to a disallowed one, ABORTED, a live map update, detach,
+# REDIRECT to an allowed port and never to a disallowed one, ABORTED, a live map update, a map
+# pinned by name kept across a replacement, detach,
 # frames too long for XDP, hostile objects, prog list and top.
 # Needs $VXDPD, $VXDP, $VGUEST, $OFFLOAD_PROGS; python3.
 . "$(dirname "$0")/../lib.sh"
@@ -168,6 +169,25 @@ check "ABORTED: nothing reached b; $(xstat b aborted) counted" \
 	test "$(got_of abort.out)" = 0 -a "$(xstat b aborted)" = $N
 check "ABORTED: traced with the port and program" \
 	grep -q "port b: program [0-9]*/abort_all returned 0 (XDP_ABORTED)" "$dir/vxdpd.err"
+
+# --- a map pinned by name outlives the program it replaces (xdp-filter keeps state so) -------
+ctl prog attach b "$P/off_pin_a.o" > /dev/null
+recv_on b pin0.out
+send_from a b 100
+wait $rpid
+out=$(ctl map lookup b shared 00000000 2>&1)
+check "pinned map: off_pin_a counted its 100 frames in 'shared' ($out)" \
+	has "$out" "value 6400000000000000"
+ctl prog attach b "$P/off_pin_b.o" > /dev/null
+recv_on b pin1.out
+send_from a b 100
+wait $rpid
+out=$(ctl map lookup b shared 00000000 2>&1)
+check "pinned map: off_pin_b, replacing it, shares 'shared' and counts on to 200 ($out)" \
+	has "$out" "value c800000000000000"
+out=$(ctl map lookup b own_b 00000000 2>&1)
+check "pinned map: off_pin_b's unpinned map counted only its own 100 ($out)" \
+	has "$out" "value 64000000"
 
 # --- a map update changes behaviour live ------------------------------------------------------
 ctl prog attach b "$P/off_fw.o" > /dev/null

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * test_registry.c - the offload registry through its API: objects per port (a port's objects
- * are invisible to another), attach/detach/unload, maps by name and ID/NAME, guest quotas
+ * are invisible to another), attach/detach/unload, maps by name and ID/NAME, maps pinned by
+ * name shared between a port's objects (compatibility, isolation, lifetime, quota), guest quotas
  * (objects, instructions, map memory, request rate) with their messages, hostile input.
- * Usage: test_registry PROGS_DIR (the objects of tests/offload/progs).
+ * Usage: test_registry PROGS_DIR [XDP_TOOLS_DIR] (the objects of tests/offload/progs; the
+ * system's xdp-tools objects, for two xdp-filter variants sharing their pinned maps).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -18,14 +20,19 @@
 
 static const char *dir;
 
+static const char *xdp_tools_dir;
+
 static void *slurp(const char *name, size_t *len)
 {
-	char path[512];
+	char path[1024];
 	FILE *f;
 	void *buf;
 	long n;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (name[0] == '/')
+		snprintf(path, sizeof(path), "%s", name);
+	else
+		snprintf(path, sizeof(path), "%s/%s", dir, name);
 	f = fopen(path, "rb");
 	if (!f)
 		return NULL;
@@ -93,6 +100,144 @@ static void isolation(struct vx_offload *off)
 	ok(!vx_off_attach(off, 0, id, NULL, 7, &err) && !vx_off_obj_unload(off, 0, id, &err) &&
 	   vx_off_list(off, 0, info, 4) == 0, "unload detaches first");
 	ok(!vx_off_obj_unload(off, 1, id2, &err), "port 1 unloads its own");
+}
+
+static uint64_t value0(struct vx_offload *off, unsigned int port, const char *map)
+{
+	struct vx_error err;
+	struct vx_map *m = vx_off_map(off, port, map, &err);
+	uint32_t k = 0;
+	uint64_t v = 0;
+
+	return m && !vx_map_lookup(m, &k, &v) ? v : (uint64_t)-1;
+}
+
+static void set0(struct vx_offload *off, unsigned int port, const char *map, uint64_t v)
+{
+	struct vx_error err;
+	struct vx_map *m = vx_off_map(off, port, map, &err);
+	uint32_t k = 0;
+
+	if (m)
+		vx_map_update(m, &k, &v, VX_ANY);
+}
+
+/*
+ * Maps pinned by name: off_pin_a and off_pin_b both pin 'shared' (array, 4 x u64: 48 declared
+ * bytes) and have one map of their own (8 bytes); off_pin_bad pins 'shared' with 8 entries.
+ */
+static void pinning(struct vx_offload *off)
+{
+	struct vx_off_limits lim = { .max_map_bytes = 80 };
+	struct vx_off_obj_info info[4];
+	struct vx_error err;
+	char a_sh[32], b_sh[32];
+	uint32_t a = 0, b = 0, c = 0, bad = 0, p1 = 0, only = 0;
+	int ret;
+
+	/* 56 + 56 declared, 64 with 'shared' counted once: fits 80 only when counted once. */
+	vx_off_set_limits(off, 0, &lim);
+	ret = load(off, 0, VX_OFF_GUEST, "off_pin_a.o", &a, &err);
+	ok(!ret, "port 0: an object pinning 'shared' loads %s", err.msg);
+	ret = load(off, 0, VX_OFF_GUEST, "off_pin_b.o", &b, &err);
+	ok(!ret, "a second pinning 'shared' loads in a 80-byte quota: the shared map counts once "
+	   "%s", err.msg);
+	snprintf(a_sh, sizeof(a_sh), "%u/shared", a);
+	snprintf(b_sh, sizeof(b_sh), "%u/shared", b);
+	ok(vx_off_map(off, 0, a_sh, &err) && vx_off_map(off, 0, a_sh, &err) ==
+	   vx_off_map(off, 0, b_sh, &err) && vx_off_map(off, 0, "shared", &err) ==
+	   vx_off_map(off, 0, a_sh, &err), "'shared', %s and %s are one map", a_sh, b_sh);
+	ok(vx_off_map(off, 0, "own_a", &err) && vx_off_map(off, 0, "own_b", &err) &&
+	   vx_off_map(off, 0, "own_a", &err) != vx_off_map(off, 0, "own_b", &err),
+	   "each keeps its unpinned map");
+	set0(off, 0, a_sh, 41);
+	ok(value0(off, 0, b_sh) == 41, "an update through one object is seen through the other");
+	ok(vx_off_list(off, 0, info, 4) == 2 && info[0].map_bytes == 56 && info[1].map_bytes == 56,
+	   "each object lists the declared bytes of the maps it uses (56, 56)");
+	ret = load(off, 0, VX_OFF_GUEST, "off_fw.o", &bad, &err);
+	ok(ret == -EDQUOT && strstr(err.msg, "over the 16 bytes allowed"),
+	   "the port counts 64 bytes in use (16 of 80 left): %s", err.msg);
+	lim.max_map_bytes = 64;
+	vx_off_set_limits(off, 0, &lim);
+	ret = load(off, 0, VX_OFF_GUEST, "off_pin_c.o", &only, &err);
+	ok(!ret && vx_off_map(off, 0, "shared", &err) == vx_off_map(off, 0, a_sh, &err),
+	   "with the quota used up, an object whose only map is shared still loads %s", err.msg);
+	ret = load(off, 0, VX_OFF_GUEST, "off_fw.o", &bad, &err);
+	ok(ret == -EDQUOT && strstr(err.msg, "quota") && strstr(err.msg, "over the 0 bytes"),
+	   "one that creates maps does not: %s", err.msg);
+	ok(!vx_off_obj_unload(off, 0, only, &err), "unload it");
+	lim.max_map_bytes = 80;
+	vx_off_set_limits(off, 0, &lim);
+	ret = load(off, 0, VX_OFF_GUEST, "off_pin_bad.o", &bad, &err);
+	ok(ret == -EINVAL && strstr(err.msg, "map 'shared'") &&
+	   strstr(err.msg, "max_entries (8 here, 4 pinned)"),
+	   "a different definition of 'shared' is refused naming the map and the attribute: %s",
+	   err.msg);
+	ok(vx_off_list(off, 0, info, 4) == 2, "and leaves nothing behind");
+	ret = load(off, 1, VX_OFF_GUEST, "off_pin_bad.o", &p1, &err);
+	ok(!ret, "port 1 has its own namespace: its 'shared' may have 8 entries %s", err.msg);
+	ok(vx_off_map(off, 1, "shared", &err) != vx_off_map(off, 0, "shared", &err) &&
+	   value0(off, 1, "shared") == 0, "and does not see port 0's map");
+	ok(!vx_off_obj_unload(off, 0, a, &err) && value0(off, 0, b_sh) == 41 &&
+	   value0(off, 0, "shared") == 41,
+	   "unloading the object that created it leaves the map to the other (41)");
+	ret = load(off, 0, VX_OFF_GUEST, "off_pin_a.o", &c, &err);
+	snprintf(a_sh, sizeof(a_sh), "%u/shared", c);
+	ok(!ret && value0(off, 0, a_sh) == 41,
+	   "loaded again, it shares the surviving map (41) and still fits the quota %s", err.msg);
+	lim.max_map_bytes = 70;
+	vx_off_set_limits(off, 0, &lim);
+	ok(!vx_off_obj_unload(off, 0, b, &err) && !vx_off_obj_unload(off, 0, c, &err) &&
+	   vx_off_list(off, 0, info, 4) == 0, "both unloaded");
+	ret = load(off, 0, VX_OFF_GUEST, "off_pin_b.o", &b, &err);
+	ok(!ret && value0(off, 0, "shared") == 0,
+	   "after the last user is gone a new load gets a new, empty map %s", err.msg);
+	ret = load(off, 0, VX_OFF_HOST, "off_pin_a.o", &a, &err);
+	snprintf(a_sh, sizeof(a_sh), "%u/shared", a);
+	snprintf(b_sh, sizeof(b_sh), "%u/shared", b);
+	ok(!ret && vx_off_map(off, 0, a_sh, &err) == vx_off_map(off, 0, b_sh, &err),
+	   "the host's objects on the port share the port's pinned maps too %s", err.msg);
+	vx_off_obj_unload(off, 0, a, &err);
+	vx_off_obj_unload(off, 0, b, &err);
+	vx_off_obj_unload(off, 1, p1, &err);
+	lim = (struct vx_off_limits){ 0 };
+	vx_off_set_limits(off, 0, &lim);
+}
+
+/* xdp-filter's way: its variants pin every map, so the one loaded next keeps the rules. */
+static void xdp_filter(struct vx_offload *off)
+{
+	static const char *const maps[] = { "xdp_stats_map", "filter_ports" };
+	char all[1024], tcp[1024], m1[64], m2[64];
+	struct vx_error err;
+	uint32_t a = 0, b = 0;
+	size_t i, same = 0;
+	FILE *f;
+
+	snprintf(all, sizeof(all), "%s/xdpfilt_alw_all.o", xdp_tools_dir ? xdp_tools_dir : "");
+	snprintf(tcp, sizeof(tcp), "%s/xdpfilt_dny_tcp.o", xdp_tools_dir ? xdp_tools_dir : "");
+	f = xdp_tools_dir ? fopen(all, "rb") : NULL;
+	if (!f || access(tcp, R_OK)) {
+		skip("xdp-filter variants share their pinned maps", "no xdp-tools objects "
+		     "(Debian: libxdp1)");
+		if (f)
+			fclose(f);
+		return;
+	}
+	fclose(f);
+	ok(!load(off, 0, VX_OFF_GUEST, all, &a, &err), "xdpfilt_alw_all.o loads for a guest %s",
+	   err.msg);
+	ok(!load(off, 0, VX_OFF_GUEST, tcp, &b, &err), "xdpfilt_dny_tcp.o loads beside it %s",
+	   err.msg);
+	for (i = 0; i < 2; i++) {
+		snprintf(m1, sizeof(m1), "%u/%s", a, maps[i]);
+		snprintf(m2, sizeof(m2), "%u/%s", b, maps[i]);
+		same += vx_off_map(off, 0, m1, &err) &&
+			vx_off_map(off, 0, m1, &err) == vx_off_map(off, 0, m2, &err);
+	}
+	ok(same == 2, "they share xdp_stats_map and filter_ports");
+	vx_off_obj_unload(off, 0, a, &err);
+	vx_off_obj_unload(off, 0, b, &err);
 }
 
 static void quotas(struct vx_offload *off)
@@ -168,6 +313,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	dir = argv[1];
+	xdp_tools_dir = argc > 2 ? argv[2] : NULL;
 	sw = vx_switch_new(&cfg);
 	for (i = 0; i < 2; i++) {
 		snprintf(path, sizeof(path), "%s/p%d.sock", tmp, i);
@@ -175,6 +321,8 @@ int main(int argc, char **argv)
 	}
 	off = vx_offload_new(sw, NULL);
 	isolation(off);
+	pinning(off);
+	xdp_filter(off);
 	quotas(off);
 	hostile(off);
 	vx_offload_free(off);

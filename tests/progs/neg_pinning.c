@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * neg_pinning.c - negative test object for the ELF loader: a map pinned by name in bpffs, which
- * has no meaning here.
+ * neg_pinning.c - negative test object for the ELF loader: a pinning value libbpf does not
+ * know (its enum libbpf_pin_type has 0, none, and 1, LIBBPF_PIN_BY_NAME); libbpf refuses it too.
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
@@ -11,7 +11,7 @@ struct {
 	__type(key, __u32);
 	__type(value, __u64);
 	__uint(max_entries, 1);
-	__uint(pinning, LIBBPF_PIN_BY_NAME);
+	__uint(pinning, 2);
 } pinned SEC(".maps");
 
 SEC("xdp")

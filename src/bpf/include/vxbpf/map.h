@@ -84,8 +84,19 @@ unsigned long long vx_map_max_bytes(void);
  */
 struct vx_map *vx_map_create(const struct vx_map_def *def, struct vx_error *err);
 
-/* Free a map. The caller guarantees no program can still reach it (after an RCU grace period). */
+/*
+ * Drop a reference to a map: vx_map_create() gives the first, vx_map_ref() adds one (an object
+ * sharing a map pinned by name holds one). The last frees the map; the caller then guarantees
+ * no program can still reach it (after an RCU grace period). Returns map.
+ */
+struct vx_map *vx_map_ref(struct vx_map *map);
 void vx_map_destroy(struct vx_map *map);
+
+/*
+ * Apply to def the adjustments vx_map_create() makes (devmaps read-only to programs, LRU sizes
+ * rounded to the CPUs), so that a declaration compares with an existing map's vx_map_get_def().
+ */
+void vx_map_def_normalize(struct vx_map_def *def);
 
 const struct vx_map_def *vx_map_get_def(const struct vx_map *map);
 

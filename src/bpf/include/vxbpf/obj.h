@@ -10,11 +10,14 @@
  * VX_PSEUDO_MAP_IDX_VALUE (imm = map index, second imm = offset in the value); callback
  * references (bpf_loop) as VX_PSEUDO_FUNC with imm = target - (index + 1). Statically initialised
  * program arrays are filled. Code sections of other program types are skipped (listed by
- * vx_obj_skipped()). Unsupported features fail the load with an error naming them.
+ * vx_obj_skipped()). Maps declared with `pinning = LIBBPF_PIN_BY_NAME` are the object's own
+ * unless the caller gives a pin namespace (vx_obj_opts.pinned_map) that already has a map of
+ * that name. Unsupported features fail the load with an error naming them.
  */
 #ifndef VXBPF_OBJ_H
 #define VXBPF_OBJ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,12 +32,28 @@ struct vx_prog;
 struct vx_obj *vx_obj_open(const char *path, struct vx_error *err);
 struct vx_obj *vx_obj_open_mem(const void *buf, size_t size, const char *name,
 			       struct vx_error *err);
+/* A map's pinning, the BTF attribute `pinning` (libbpf's enum libbpf_pin_type). */
+#define VX_PIN_NONE 0
+#define VX_PIN_BY_NAME 1
+
 /*
- * Options for opening from memory. max_map_bytes (0: none): refuse the object, before any map
- * is allocated, when its maps declare more than that many bytes in all (vx_map_def_bytes()).
+ * Options for opening from memory.
+ * - max_map_bytes (0: none): refuse the object, before any map is allocated, when the maps it
+ *   creates declare more than that many bytes in all (vx_map_def_bytes()); shared maps (below)
+ *   are not counted. zero_budget: the budget is 0 bytes (only shared maps; max_map_bytes 0).
+ * - pinned_map: the caller's pin namespace, as libbpf's pin directory (NULL: none; every map
+ *   is then the object's own, pinned or not). Called, before any map is created, with the full
+ *   name of each map declared with `pinning = LIBBPF_PIN_BY_NAME`: return an existing map to
+ *   share it (the object takes a reference, vx_map_ref(), and drops it when closed), NULL to
+ *   create the object's own. As with libbpf, a shared map must match the declaration in type,
+ *   key_size, value_size, max_entries and map_flags, else the open fails naming the map and
+ *   the attribute; program arrays are never shared (their entries are one object's programs).
  */
 struct vx_obj_opts {
 	uint64_t max_map_bytes;
+	bool zero_budget;
+	struct vx_map *(*pinned_map)(void *arg, const char *name);
+	void *pinned_arg;
 };
 struct vx_obj *vx_obj_open_mem_opts(const void *buf, size_t size, const char *name,
 				    const struct vx_obj_opts *opts, struct vx_error *err);
@@ -42,7 +61,7 @@ struct vx_obj *vx_obj_open_mem_opts(const void *buf, size_t size, const char *na
  * a ring buffer's data size. What quotas charge, not what the map happens to use. */
 uint64_t vx_map_def_bytes(const struct vx_map_def *def);
 
-/* Free the object, its programs and the maps it created. */
+/* Free the object and its programs, and drop its references to its maps (vx_map_destroy). */
 void vx_obj_close(struct vx_obj *obj);
 
 const char *vx_obj_name(const struct vx_obj *obj);
@@ -62,6 +81,11 @@ struct vx_prog *vx_obj_find_prog(const struct vx_obj *obj, const char *name);
 size_t vx_obj_map_count(const struct vx_obj *obj);
 struct vx_map *vx_obj_map(const struct vx_obj *obj, size_t i);
 struct vx_map *vx_obj_find_map(const struct vx_obj *obj, const char *name);
+/* Map i's full name (vx_map_get_def()'s may be truncated), its VX_PIN_*, and whether it was
+ * shared from the pin namespace (vx_obj_opts.pinned_map) rather than created. */
+const char *vx_obj_map_name(const struct vx_obj *obj, size_t i);
+unsigned vx_obj_map_pinning(const struct vx_obj *obj, size_t i);
+bool vx_obj_map_shared(const struct vx_obj *obj, size_t i);
 
 /* A program: its function name, its section, its relocated instructions and map table. */
 const char *vx_prog_name(const struct vx_prog *prog);

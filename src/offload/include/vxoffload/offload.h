@@ -9,6 +9,13 @@
  * per-port id; maps by name, looked up in the port's objects (newest first), or as
  * "ID/NAME" to pick one object's map.
  *
+ * Maps pinned by name (`pinning = LIBBPF_PIN_BY_NAME`) live in the port's namespace, as in
+ * libbpf's pin directory: an object that pins a name one of the port's objects already pins
+ * shares that map if the definitions agree (type, key and value size, max_entries, flags) and
+ * is refused naming the map and the attribute otherwise; program arrays are not shared. The map
+ * lives until the last object using it is unloaded, is never seen from another port, and counts
+ * once in the port's map memory.
+ *
  * Threading: all calls on one thread (the control thread). Attaching publishes the program to
  * the datapath with RCU; the switch's workers never block on these calls.
  * Errors: 0 or a negative errno; on failure err->msg says what went wrong in words.
@@ -49,7 +56,7 @@ struct vx_off_obj_info {
 	enum vx_off_origin origin;
 	unsigned int nprogs, nmaps;
 	unsigned int insns;
-	uint64_t map_bytes;
+	uint64_t map_bytes;	/* declared bytes of the maps it uses, shared ones included */
 	int attached;		/* one of its programs is attached to the port */
 };
 
