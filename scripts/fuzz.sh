@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-600}
+# undefined behaviour is a finding like a crash: stop on the first report
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 conf=${CONFORMANCE_DIR:-../shared/conformance/bpf_conformance}
 [ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 	-Db_sanitize=address,undefined -Db_lundef=false >/dev/null

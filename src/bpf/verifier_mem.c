@@ -300,8 +300,8 @@ static int stack_read(struct venv *env, int idx, int regno, struct vframe *f, in
 				    lo, size, "a pointer there was invalidated");
 		if (sl->type[i] == S_SPILL && sl->spill.type != T_SCALAR)
 			return verr(env, idx, "invalid size of register fill");
-		if (sl->type[i] == S_ZERO || sl->type[i] == S_CONST) {
-			known++;
+		if (exact && (sl->type[i] == S_ZERO || sl->type[i] == S_CONST)) {
+			known++; /* an exact read is at most 8 bytes */
 			value |= (uint64_t)slot_byte(sl, i) << (8 * (b - lo));
 		}
 	}
