@@ -864,6 +864,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (data[1] & 1)
 		opts.helper_class = VX_HELPER_TRUSTED;
+	if (getenv("FUZZ_VERIFIER_DUMP")) /* reproducing an input: the program, first */
+		vx_disasm(prog.insns, prog.len, stderr);
 	if (vx_verify(&prog, &opts, NULL, &err)) {
 		n_rejected++;
 		note_reason(&rejected, err.msg);

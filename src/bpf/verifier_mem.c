@@ -136,18 +136,21 @@ static int region_check(struct venv *env, int idx, int regno, const struct vreg 
 static int stack_bounds(struct venv *env, int idx, int regno, const struct vreg *r, int off,
 			int size, bool write, int *lo, int *hi)
 {
-	struct tnum t = tn_add(r->var, tn_const((uint64_t)(int64_t)(off + r->off)));
+	struct tnum t = tn_add(r->var, tn_const((uint64_t)((int64_t)off + r->off)));
+	int64_t lo64, hi64;
 
-	if (r->smin < -V_STACK || r->smax > V_STACK)
+	if (r->smin < -V_STACK || r->smax > V_STACK || r->smin > r->smax)
 		return verr(env, idx, "invalid unbounded variable-offset %s stack R%d",
 			    write ? "write to" : "read from", regno);
-	*lo = off + r->off + (int)r->smin;
-	*hi = off + r->off + (int)r->smax + size;
+	lo64 = (int64_t)off + r->off + r->smin;
+	hi64 = (int64_t)off + r->off + r->smax + size;
 	if ((t.value | t.mask) & (uint64_t)(size - 1))
 		return verr(env, idx, "misaligned stack access off %d+%d size %d", r->off, off, size);
-	if (*lo < -V_STACK || *hi > 0)
-		return verr(env, idx, "invalid %s stack R%d off=%d size=%d",
-			    write ? "write to" : "read from", regno, *lo, size);
+	if (lo64 < -V_STACK || hi64 > 0)
+		return verr(env, idx, "invalid %s stack R%d off=%lld size=%d",
+			    write ? "write to" : "read from", regno, (long long)lo64, size);
+	*lo = (int)lo64;
+	*hi = (int)hi64;
 	stack_note_depth(env, r->frameno, -*lo);
 	return 0;
 }

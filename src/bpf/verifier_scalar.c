@@ -98,6 +98,11 @@ static void deduce32(struct vreg *r)
 			r->s32max = (int32_t)smin64(r->s32max, (int32_t)r->smax);
 		}
 	}
+	/* a 64-bit value within the s32 range is its low half sign-extended */
+	if (r->smin >= S32_MIN && r->smax <= S32_MAX) {
+		r->s32min = (int32_t)smax64(r->s32min, r->smin);
+		r->s32max = (int32_t)smin64(r->s32max, r->smax);
+	}
 	if ((int32_t)r->u32min <= (int32_t)r->u32max) {
 		r->s32min = (int32_t)smax64(r->s32min, (int32_t)r->u32min);
 		r->s32max = (int32_t)smin64(r->s32max, (int32_t)r->u32max);
@@ -120,6 +125,11 @@ static void deduce64(struct vreg *r)
 	if ((uint64_t)r->smin <= (uint64_t)r->smax) {
 		r->umin = umax64(r->umin, (uint64_t)r->smin);
 		r->umax = umin64(r->umax, (uint64_t)r->smax);
+	}
+	/* ... and the other way round */
+	if (r->smin >= S32_MIN && r->smax <= S32_MAX) {
+		r->smin = smax64(r->smin, r->s32min);
+		r->smax = smin64(r->smax, r->s32max);
 	}
 	/* The low 32 bits' ranges tighten the 64-bit ones within the same upper half. */
 	nu = (r->umin & ~0xffffffffull) | r->u32min;
@@ -458,6 +468,16 @@ int scalar_alu(struct venv *env, const struct vx_insn *in, struct vreg *dst,
 	if (is32)
 		reg_zext32(&d);
 	reg_sync(&d);
+	/* An arithmetic result with no possible value is a bug of these rules, not a dead path:
+	 * refuse rather than check accesses against bounds that mean nothing (as the kernel's
+	 * "REG INVARIANTS VIOLATION") */
+	if (reg_bounds_empty(&d) ||
+	    (tn_is_const(d.var) && (d.var.value < d.umin || d.var.value > d.umax)))
+		return verr(env, -1, "verifier bug: a %s result has inconsistent bounds "
+				     "(s64 [%lld, %lld] u64 [%llu, %llu] s32 [%d, %d] u32 [%u, %u])",
+			    is32 ? "32-bit" : "64-bit", (long long)d.smin, (long long)d.smax,
+			    (unsigned long long)d.umin, (unsigned long long)d.umax, d.s32min,
+			    d.s32max, d.u32min, d.u32max);
 	*dst = d;
 	return 0;
 }
