@@ -216,15 +216,22 @@ static bool narrow_const(struct vframe *f, int lo, int hi, const struct vreg *va
 
 	if (val->type != T_SCALAR || !reg_is_const(val) || n >= 8 || ((-lo) & 7))
 		return false;
+	uint64_t mask = (1ull << (8 * n)) - 1, v = val->var.value & mask;
+
 	sl = slot_of(f, lo, &i);
-	if (sl->type[0] == S_SPILL)
-		return false;
+	if (sl->type[0] == S_SPILL && sl->spill.type != T_SCALAR)
+		return false; /* a pointer's bytes: the general path refuses or scrubs them */
+	if (sl->type[0] == S_SPILL && reg_is_const(&sl->spill)) {
+		/* over a spilled constant (`*(u64 *)(fp - 8) = 0` first): all 8 bytes known */
+		v |= sl->spill.var.value & ~mask;
+		n = 8;
+	}
 	for (i = n; i < 8; i++) /* the other bytes keep their kind, but no longer a value */
-		if (sl->type[i] == S_CONST)
+		if (sl->type[i] == S_CONST || sl->type[i] == S_SPILL)
 			sl->type[i] = S_MISC;
-	reg_mark_const(&sl->spill, val->var.value & ((1ull << (8 * n)) - 1));
+	reg_mark_const(&sl->spill, v);
 	for (i = 0; i < n; i++)
-		sl->type[i] = (sl->spill.var.value >> (8 * i)) & 0xff ? S_CONST : S_ZERO;
+		sl->type[i] = (v >> (8 * i)) & 0xff ? S_CONST : S_ZERO;
 	return true;
 }
 

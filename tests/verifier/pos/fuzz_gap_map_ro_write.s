@@ -1,0 +1,223 @@
+# fuzz_gap_map_ro_write.s - accepted by the kernel, refused here: a program fuzz_verifier generated (22:02-22:32 run), kept as found.
+# ctx: xdp
+# gap: found by fuzz_verifier's kernel comparison, not yet diagnosed (likely a branch the kernel proves dead and we do not): insn 135: write into map forbidden, value_size=64 off=16 size=4
+# maps: array:4:64:4 hash:4:64:4 array:4:64:2:ro
+# ref: 129 2
+mov %r6, %r1
+mov %r7, 0
+mov %r8, 0
+mov %r9, 0
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxb %r7, [%r2]
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxb %r7, [%r2]
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxh %r7, [%r2]
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxb %r7, [%r2]
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxdw %r9, [%r2+5]
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxdw %r7, [%r2+3]
+jge %r7, 3, L44
+jge %r7, 3, L45
+jge %r7, %r9, L45
+jge %r9, %r9, L44
+L44:
+jsgt32 %r8, %r7, L201
+L45:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxb %r9, [%r2+11]
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 59
+jgt %r4, %r3, L57
+stxdw [%r2+3], %r7
+L57:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 59
+jgt %r4, %r3, L63
+stxdw [%r2+3], %r7
+L63:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 59
+jgt %r4, %r3, L69
+stxdw [%r2+3], %r7
+L69:
+and32 %r7, 7
+mov %r1, %r10
+add %r1, -64
+add %r1, %r7
+stb [%r1+3], 34
+be16 %r7
+le16 %r7
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+jeq32 %r7, %r7, L201
+stdw [%r10-40], 3
+jge %r7, 32, L86
+stxb [%r10-40], %r7
+ldxdw %r7, [%r10-40]
+ldxw %r2, [%r6]
+L86:
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 59
+jgt %r4, %r3, L91
+stxdw [%r2+3], %r7
+L91:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 59
+jge %r4, %r3, L97
+ldxb %r7, [%r2+3]
+L97:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 59
+jgt %r4, %r3, L103
+stxdw [%r2+3], %r7
+L103:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 59
+jge %r4, %r3, L109
+stxb [%r2+12], %r7
+L109:
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r8, [%r10-40]
+jsge32 %r7, 0x636f6d70, L122
+L122:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxh %r7, [%r2+6]
+stw [%r10-72], 3
+lddw %r1, 0
+mov %r2, %r10
+add %r2, -72
+call 1
+jeq %r0, 0, L201
+lock add32 [%r0+16], %r7
+div %r7, %r7
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stdw [%r10-32], 31
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 59
+jgt %r4, %r3, L162
+stxdw [%r2+3], %r7
+L162:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 59
+jge %r4, %r3, L168
+stxb [%r2+3], %r7
+L168:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 0
+jgt %r4, %r3, L174
+stxh [%r2], %r7
+L174:
+add32 %r7, %r7
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 8
+jgt %r4, %r3, L201
+stxdw [%r10-40], %r2
+arsh32 %r7, %r7
+ldxdw %r5, [%r10-40]
+ldxb %r7, [%r5+4]
+stxb [%r10-40], %r7
+ldxb %r7, [%r10-40]
+stxb [%r10-40], %r7
+ldxdw %r7, [%r10-40]
+jeq32 %r7, %r0, L189
+L189:
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxb %r7, [%r2]
+ldxw %r2, [%r6]
+ldxw %r3, [%r6+4]
+mov %r4, %r2
+add %r4, 16
+jgt %r4, %r3, L201
+ldxb %r7, [%r2]
+L201:
+mov %r0, 2
+exit
