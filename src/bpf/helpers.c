@@ -194,11 +194,12 @@ void vx_set_trace_hook(void (*fn)(const char *line, void *arg), void *arg)
 /* %s: the string at p, if the program may read it; a fault gives "" as in the kernel. */
 static int trace_str(uint64_t p, char *out, size_t size)
 {
-	const char *str = (const char *)(uintptr_t)p;
 	size_t n = 0;
 
-	while (n + 1 < size && vx_run_readable(str + n, 1) && str[n]) {
-		out[n] = str[n];
+	/* address arithmetic in integers: p may be anything the program passed, NULL included */
+	while (n + 1 < size && vx_run_readable((const void *)(uintptr_t)(p + n), 1) &&
+	       *(const char *)(uintptr_t)(p + n)) {
+		out[n] = *(const char *)(uintptr_t)(p + n);
 		n++;
 	}
 	out[n] = '\0';
